@@ -1,0 +1,35 @@
+using Hangfire;
+using Hangfire.Storage.SQLite;
+
+namespace AdminPortal.Data;
+
+/// <summary>
+/// Picks Hangfire's storage: its own SQLite file by default (its tables have generic names, so it
+/// never shares the app database), or in-memory for tests. Provider-specific, so it lives here.
+/// </summary>
+public static class JobStorageSetup
+{
+    public const string StorageKey = "Hangfire:Storage";
+    public const string ConnectionStringKey = "ConnectionStrings:Hangfire";
+    public const string DefaultFile = "data/hangfire.db";
+
+    /// <summary>How often an idle worker looks for new jobs; Hangfire's default of 15 s is too slow here.</summary>
+    public static readonly TimeSpan QueuePollInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>Reads the setting at composition time, so a typo stops start-up with the key's name.</summary>
+    public static Action<IGlobalConfiguration> Resolve(IConfiguration configuration, string contentRoot)
+    {
+        var storage = configuration[StorageKey] ?? "Sqlite";
+        switch (storage)
+        {
+            case "Sqlite":
+                var file = Path.GetFullPath(configuration[ConnectionStringKey] ?? DefaultFile, contentRoot);
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                return hangfire => hangfire.UseSQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = QueuePollInterval });
+            case "InMemory":
+                return hangfire => hangfire.UseInMemoryStorage();
+            default:
+                throw new StartupConfigurationException(StorageKey, $"unknown job storage '{storage}'; supported: Sqlite, InMemory.");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace AdminPortal.Features.Accounts;
+
+/// <summary><c>Accounts</c> section: what end users may do on their own.</summary>
+public sealed class AccountOptions
+{
+    public const string Section = "Accounts";
+
+    /// <summary>Whether the register page is open. On by default: end users create accounts to link IFTTT.</summary>
+    public bool AllowRegistration { get; set; } = true;
+}
+
+/// <summary><c>Admin</c> section: the first administrator, created when none exists.</summary>
+public sealed class AdminBootstrapOptions
+{
+    public const string Section = "Admin";
+
+    public string Email { get; set; } = "admin@localhost";
+
+    /// <summary>Left empty, a strong password is generated and written once to the log.</summary>
+    public string? Password { get; set; }
+}
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+}
+
+public static class Policies
+{
+    /// <summary>The admin area, the Hangfire dashboard and admin APIs.</summary>
+    public const string Admin = "Admin";
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace AdminPortal.Features.Errors;
+
+public static class ErrorHandlingExtensions
+{
+    /// <summary>
+    /// Unhandled exceptions: machine clients get their protocol's error JSON (never HTML, never a stack
+    /// trace); people get the error page. Status-code pages are never applied to the APIs.
+    /// </summary>
+    public static WebApplication UseAppErrorHandling(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteErrorAsync });
+        return app;
+    }
+
+    private static async Task WriteErrorAsync(HttpContext context)
+    {
+        var path = context.Request.Path;
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        if (path.StartsWithSegments("/connect"))
+        {
+            await WriteJsonAsync(context, new { error = "server_error", error_description = "The server could not complete the request." });
+        }
+        else if (path.StartsWithSegments("/ifttt") || path.StartsWithSegments("/api"))
+        {
+            await WriteJsonAsync(context, new { errors = new[] { new { message = "Something went wrong on our side; please try again." } } });
+        }
+        else
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            var requestId = context.Features.Get<IExceptionHandlerFeature>() is null ? "" : context.TraceIdentifier;
+            await context.Response.WriteAsync(
+                $"<!DOCTYPE html><html><head><title>Error · AdminPortal</title><link href=\"/css/app.css\" rel=\"stylesheet\"></head>" +
+                $"<body><main class=\"account-main\"><h1>Something went wrong</h1><p>The error was logged (request {System.Net.WebUtility.HtmlEncode(requestId)}). Please try again.</p></main></body></html>");
+        }
+    }
+
+    private static Task WriteJsonAsync(HttpContext context, object body)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
+    }
+}

@@ -1,0 +1,44 @@
+using AdminPortal.Data;
+using AdminPortal.Features.Accounts;
+using Hangfire;
+
+namespace AdminPortal.Features.Jobs;
+
+public static class JobsExtensions
+{
+    public const string DashboardPath = "/admin/jobs";
+
+    public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
+    {
+        var useStorage = JobStorageSetup.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
+
+        builder.Services.AddOptions<JobScheduleOptions>().BindConfiguration(JobScheduleOptions.Section);
+        builder.Services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            useStorage(hangfire);
+        });
+        builder.Services.AddHangfireServer(server =>
+        {
+            server.SchedulePollingInterval = JobStorageSetup.QueuePollInterval;
+            server.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+        });
+        builder.Services.AddSingleton<IStartupTask, RecurringJobsRegistrar>();
+        return builder;
+    }
+
+    public static WebApplication MapJobsDashboard(this WebApplication app)
+    {
+        // Same cookie and Admin policy as the admin pages; Hangfire's own local-only filter is dropped
+        // because the policy already decides, and anonymous users are sent to the login page.
+        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, DashboardPath, new DashboardOptions
+        {
+            Authorization = [],
+            DashboardTitle = "AdminPortal jobs",
+            AppPath = "/admin",
+        });
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+using AdminPortal.Components;
+using AdminPortal.Data;
+using AdminPortal.Features.Accounts;
+using AdminPortal.Features.Admin;
+using AdminPortal.Features.Errors;
+using AdminPortal.Features.Health;
+using AdminPortal.Features.Jobs;
+using AdminPortal.Features.OAuth;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.AddDatabase();          // AppDbContext on SQLite, migrations at start-up
+    builder.AddAccounts();          // Identity, cookie, roles, bootstrap admin
+    builder.AddOAuthServer();       // OpenIddict server + validation
+    builder.AddJobs();              // Hangfire storage, server, recurring schedules
+    builder.AddHealth();            // /healthz checks
+    builder.AddAdminUi();           // Blazor Server + MudBlazor
+
+    var app = builder.Build();
+
+    app.UseAppErrorHandling();
+    app.UseStaticFiles();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseAntiforgery();
+
+    app.MapHealth();
+    app.MapAccountEndpoints();
+    app.MapJobsDashboard();
+    app.MapAdminUi();
+
+    app.Run();
+    return 0;
+}
+catch (StartupConfigurationException ex)
+{
+    // One clear line naming the key to fix, instead of a stack trace.
+    Console.Error.WriteLine($"AdminPortal cannot start: {ex.Message}");
+    return 1;
+}
+
+/// <summary>Visible to WebApplicationFactory in the test projects.</summary>
+public partial class Program;

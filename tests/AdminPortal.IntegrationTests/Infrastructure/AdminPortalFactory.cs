@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AdminPortal.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app over a real SQLite file of its own (one per factory), Hangfire in memory and
+/// ephemeral data protection. Settings can be added before the first client is created.
+/// </summary>
+public class AdminPortalFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.local";
+    public const string AdminPassword = "Admin-Passw0rd-1";
+
+    public AdminPortalFactory() : this(NewDataDirectory()) { }
+
+    private AdminPortalFactory(string dataDirectory)
+    {
+        DataDirectory = dataDirectory;
+        Directory.CreateDirectory(dataDirectory);
+    }
+
+    /// <summary>Several factories over the same directory share one database, as restarts of one install would.</summary>
+    public static AdminPortalFactory OverDirectory(string dataDirectory) => new(dataDirectory);
+
+    public string DataDirectory { get; }
+    public string DatabasePath => Path.Combine(DataDirectory, "adminportal.db");
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    /// <summary>Set before the host starts to control time (token grace windows, health rules, schedules).</summary>
+    public FakeTimeProvider? Clock { get; set; }
+
+    public static string NewDataDirectory() =>
+        Path.Combine(Path.GetTempPath(), "adminportal-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:AdminPortal", $"Data Source={DatabasePath}");
+        builder.UseSetting("Hangfire:Storage", "InMemory");
+        builder.UseSetting("Admin:Email", AdminEmail);
+        builder.UseSetting("Admin:Password", AdminPassword);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            if (Clock is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+        });
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see where they point.</summary>
+    public HttpClient CreateBrowserLikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+}
