@@ -6,6 +6,7 @@ using AdminPortal.Features.Errors;
 using AdminPortal.Features.Health;
 using AdminPortal.Features.Jobs;
 using AdminPortal.Features.OAuth;
+using AdminPortal.Features.Secrets;
 
 try
 {
@@ -14,6 +15,7 @@ try
     builder.Services.AddSingleton(TimeProvider.System);
     builder.AddDatabase();          // AppDbContext on SQLite, migrations at start-up
     builder.AddAccounts();          // Identity, cookie, roles, bootstrap admin
+    builder.AddSecrets();           // service key, client secret, ingest key (DB, rotatable)
     builder.AddOAuthServer();       // OpenIddict server + validation
     builder.AddJobs();              // Hangfire storage, server, recurring schedules
     builder.AddHealth();            // /healthz checks

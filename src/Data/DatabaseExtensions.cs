@@ -22,14 +22,16 @@ public static class DatabaseExtensions
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteDatabase.Prepare(connectionString, builder.Environment.ContentRootPath);
                 builder.Services.AddSingleton(sqlite);
-                builder.Services.AddDbContext<AppDbContext>(options => sqlite.Configure(options));
-                builder.Services.AddDbContextFactory<AppDbContext>(options => sqlite.Configure(options), ServiceLifetime.Scoped);
+                // Pooled: the IFTTT poll path creates a context per request and must not pay for set-up each time.
+                builder.Services.AddPooledDbContextFactory<AppDbContext>(options => sqlite.Configure(options));
                 break;
             default:
                 throw new StartupConfigurationException(ProviderKey,
                     $"unknown database provider '{provider}'; supported: {DatabaseProvider.Sqlite}.");
         }
 
+        // Identity's and OpenIddict's stores take a scoped context; hand them one from the same pool.
+        builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }

@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using OpenIddict.Abstractions;
 
 namespace AdminPortal.Features.OAuth;
 
@@ -27,9 +28,10 @@ public static class OAuthServerExtensions
 
                 // IFTTT speaks the authorization-code flow and refreshes when it gets a 401.
                 server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
-                server.RegisterScopes(IftttScope);
+                server.RegisterScopes(IftttScope, OpenIddictConstants.Scopes.OfflineAccess);
 
                 certificates.Apply(server);
+                server.AddEventHandler(MintedTokenResponseHandler.Descriptor);
 
                 var aspNetCore = server.UseAspNetCore()
                     // Our own minimal-API handlers decide who gets a code and what goes in the token.
@@ -46,10 +48,16 @@ public static class OAuthServerExtensions
             {
                 // Access tokens are validated in-process against the server's own keys and token store.
                 validation.UseLocalServer();
+                // Check the token and authorization entries on every call, so a disconnect or revoke bites at once.
                 validation.EnableTokenEntryValidation();
+                validation.EnableAuthorizationEntryValidation();
                 validation.UseAspNetCore();
             });
 
+        builder.Services.AddOptions<IftttClientOptions>().BindConfiguration(IftttClientOptions.Section);
+        builder.Services.AddScoped<IftttPrincipalFactory>();
+        builder.Services.AddScoped<IAccessTokenIssuer, AccessTokenIssuer>();
+        builder.Services.AddSingleton<IStartupTask, IftttClientRegistrar>();
         return builder;
     }
 }

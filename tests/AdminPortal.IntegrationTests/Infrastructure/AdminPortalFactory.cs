@@ -43,6 +43,7 @@ public class AdminPortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:AdminPortal", $"Data Source={DatabasePath}");
         builder.UseSetting("Hangfire:Storage", "InMemory");
+        builder.UseSetting("Logging:LogLevel:OpenIddict", Environment.GetEnvironmentVariable("TEST_OPENIDDICT_LOG") ?? "Warning");
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         foreach (var (key, value) in Settings)
