@@ -6,6 +6,7 @@ using AdminPortal.Features.Errors;
 using AdminPortal.Features.Health;
 using AdminPortal.Features.Jobs;
 using AdminPortal.Features.OAuth;
+using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Secrets;
 
 try
@@ -18,6 +19,7 @@ try
     builder.AddSecrets();           // service key, client secret, ingest key (DB, rotatable)
     builder.AddOAuthServer();       // OpenIddict server + validation
     builder.AddJobs();              // Hangfire storage, server, recurring schedules
+    builder.AddRealtime();          // outbox → batched, retried nudges to IFTTT's Realtime API
     builder.AddHealth();            // /healthz checks
     builder.AddAdminUi();           // Blazor Server + MudBlazor
 

@@ -1,5 +1,6 @@
 using AdminPortal.Data;
 using AdminPortal.Features.OAuth;
+using AdminPortal.Features.Realtime;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,8 @@ namespace AdminPortal.Features.Jobs;
 internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> options) : IStartupTask
 {
     public const string OAuthPrune = "oauth-prune";
+    public const string RealtimeDrain = "realtime-drain";
+    public const string RealtimeLogPrune = "realtime-log-prune";
 
     public Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -20,6 +23,10 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
 
         recurring.AddOrUpdate<OAuthPruneJob>(OAuthPrune, job => job.RunAsync(CancellationToken.None),
             schedules.CronFor(OAuthPrune, Cron.Daily(3)));
+        recurring.AddOrUpdate<RealtimeDrainJob>(RealtimeDrain, job => job.RunAsync(CancellationToken.None),
+            schedules.CronFor(RealtimeDrain, Cron.Minutely()));
+        recurring.AddOrUpdate<RealtimeLogPruneJob>(RealtimeLogPrune, job => job.RunAsync(CancellationToken.None),
+            schedules.CronFor(RealtimeLogPrune, Cron.Daily(4)));
         return Task.CompletedTask;
     }
 }
