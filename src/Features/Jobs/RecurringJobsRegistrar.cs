@@ -1,6 +1,7 @@
 using AdminPortal.Data;
 using AdminPortal.Features.OAuth;
 using AdminPortal.Features.Realtime;
+using AdminPortal.Features.Sunset;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
     public const string OAuthPrune = "oauth-prune";
     public const string RealtimeDrain = "realtime-drain";
     public const string RealtimeLogPrune = "realtime-log-prune";
+    public const string SunsetUserNoticeCatchUp = "sunset-user-notice-catch-up";
 
     public Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -27,6 +29,8 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
             schedules.CronFor(RealtimeDrain, Cron.Minutely()));
         recurring.AddOrUpdate<RealtimeLogPruneJob>(RealtimeLogPrune, job => job.RunAsync(CancellationToken.None),
             schedules.CronFor(RealtimeLogPrune, Cron.Daily(4)));
+        recurring.AddOrUpdate<SunsetJobs>(SunsetUserNoticeCatchUp, job => job.CatchUpUserNoticesAsync(CancellationToken.None),
+            schedules.CronFor(SunsetUserNoticeCatchUp, Cron.Hourly()));
         return Task.CompletedTask;
     }
 }
