@@ -1,0 +1,38 @@
+using AdminPortal.BrowserTests.Infrastructure;
+
+namespace AdminPortal.BrowserTests.Accounts;
+
+public sealed class AccountPagesTests(ChromiumFixture chromium, AppServer server) : IClassFixture<AppServer>
+{
+    [Fact]
+    public async Task AccountPages_EndUserRegisters_SeesOwnAccountAndIsDeniedAdmin()
+    {
+        await using var browser = await chromium.OpenAsync(server);
+        var page = browser.Page;
+        var email = $"user-{Guid.NewGuid():N}@browser.test";
+
+        await page.GotoAsync("/Account/Login");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
+        // Blazor's enhanced navigation patches the DOM in place: wait for the new page before typing.
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Create an account" }).WaitForAsync();
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("short");
+        await page.GetByLabel("Confirm password").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.GetByRole(AriaRole.Alert).First.WaitForAsync();
+        await browser.ScreenshotAsync("register-errors");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("User-Passw0rd-1");
+        await page.GetByLabel("Confirm password").FillAsync("User-Passw0rd-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/Account");
+        Assert.Equal(email, await page.Locator("[data-testid=account-email]").InnerTextAsync());
+        await browser.ScreenshotAsync("account");
+
+        await page.GotoAsync("/admin");
+        await page.WaitForURLAsync("**/Account/AccessDenied**");
+        Assert.Contains("administrators only", await page.Locator("main").InnerTextAsync());
+        await browser.ScreenshotAsync("access-denied");
+        Assert.Empty(browser.FailedResponses);
+    }
+}
