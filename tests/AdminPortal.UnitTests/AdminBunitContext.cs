@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -14,5 +15,16 @@ public abstract class AdminBunitContext : BunitContext
         Services.AddMudServices();
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build());
         Services.AddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>
+    /// Renders as inside the interactive server circuit the admin pages run in (components read
+    /// <c>RendererInfo</c>). Touching the renderer builds the service provider: register services first.
+    /// </summary>
+    protected IRenderedComponent<TComponent> RenderInCircuit<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
+        where TComponent : IComponent
+    {
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return Render(parameters);
     }
 }

@@ -10,7 +10,7 @@ public sealed class AdminLayoutTests() : AdminBunitContext(new Dictionary<string
     private IRenderedComponent<AdminLayout> RenderSignedIn()
     {
         AddAuthorization().SetAuthorized("admin@acme.test").SetRoles("Admin");
-        return Render<AdminLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "page body"))));
+        return RenderInCircuit<AdminLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "page body"))));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class OverviewTests : AdminBunitContext
             User("was-locked@acme.test", now.AddDays(-20), lockedUntil: now.AddMinutes(-10)),
             User("ifttt-test@acme.test", now.AddDays(-1), testUser: true));
 
-        var overview = Render<Overview>();
+        var overview = RenderInCircuit<Overview>();
 
         overview.WaitForAssertion(() => Assert.Equal("4", overview.Find("[data-testid=user-count]").TextContent));
         Assert.Equal("1", overview.Find("[data-testid=admin-count]").TextContent);
@@ -46,7 +46,7 @@ public sealed class OverviewTests : AdminBunitContext
     {
         await SeedAsync();
 
-        var overview = Render<Overview>();
+        var overview = RenderInCircuit<Overview>();
 
         overview.WaitForAssertion(() => Assert.Equal("0", overview.Find("[data-testid=user-count]").TextContent));
     }
