@@ -5,7 +5,7 @@ namespace AdminPortal.BrowserTests.Accounts;
 public sealed class AccountPagesTests(ChromiumFixture chromium, AppServer server) : IClassFixture<AppServer>
 {
     [Fact]
-    public async Task AccountPages_EndUserRegisters_SeesOwnAccountAndIsDeniedAdmin()
+    public async Task AccountPages_EndUserRegisters_SeesOwnAccountIsDeniedAdminAndChangesPassword()
     {
         await using var browser = await chromium.OpenAsync(server);
         var page = browser.Page;
@@ -33,6 +33,15 @@ public sealed class AccountPagesTests(ChromiumFixture chromium, AppServer server
         await page.WaitForURLAsync("**/Account/AccessDenied**");
         Assert.Contains("administrators only", await page.Locator("main").InnerTextAsync());
         await browser.ScreenshotAsync("access-denied");
+
+        await page.GotoAsync("/Account/ChangePassword");
+        await page.GetByLabel("Current password").FillAsync("User-Passw0rd-1");
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("Brand-New-Passw0rd");
+        await page.GetByLabel("Confirm new password").FillAsync("Brand-New-Passw0rd");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).WaitForAsync();
+        Assert.Equal("Your password was changed.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        await browser.ScreenshotAsync("password-changed");
         Assert.Empty(browser.FailedResponses);
     }
 }

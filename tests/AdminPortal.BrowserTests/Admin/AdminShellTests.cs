@@ -5,7 +5,7 @@ namespace AdminPortal.BrowserTests.Admin;
 public sealed class AdminShellTests(ChromiumFixture chromium, AppServer server) : IClassFixture<AppServer>
 {
     [Fact]
-    public async Task AdminShell_AdminSignsInAndTogglesDarkMode_ThemeChangesAndIsRemembered()
+    public async Task AdminShell_AdminSignsInAndTogglesDarkMode_ThemeChangesAndIsRememberedUntilSignOut()
     {
         await using var browser = await chromium.OpenAsync(server);
         var page = browser.Page;
@@ -33,6 +33,10 @@ public sealed class AdminShellTests(ChromiumFixture chromium, AppServer server) 
         await browser.WaitForCircuitAsync();
         Assert.Equal(1, await page.Locator(".admin-dark").CountAsync());
         Assert.Equal(darkBackground, await BackgroundAsync(page));
+
+        // The app bar's sign-out is a plain form POST carrying the antiforgery token the circuit rendered.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/Account/Login");
         Assert.Empty(browser.FailedResponses);
     }
 
