@@ -101,7 +101,7 @@ public sealed class SunsetPlanner(IDbContextFactory<AppDbContext> dbFactory, IBa
         var now = clock.GetUtcNow();
         if (request.SunsetDate is null || request.SunsetAt <= now)
         {
-            return "The sunset date must be in the future.";
+            return "Choose a sunset date in the future.";
         }
         if (NeedsShortNotice(request) && !request.ConfirmShortNotice)
         {

@@ -5,7 +5,7 @@ namespace AdminPortal.Features.Sunset;
 /// <summary>What an admin fills in to plan (or change) a sunset.</summary>
 public sealed class SunsetRequest
 {
-    [Required]
+    /// <summary>Checked by the planner (with its own message), not by annotations: the date picker binds apart from the form.</summary>
     public DateOnly? SunsetDate { get; set; }
 
     [Required, StringLength(500)]

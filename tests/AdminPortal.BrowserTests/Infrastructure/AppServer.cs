@@ -46,6 +46,8 @@ public class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Hangfire:Storage", "InMemory");
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
+        // Mail goes to this test's own .eml outbox, never the repository's data/ folder.
+        builder.UseSetting("Email:OutboxPath", Path.Combine(DataDirectory, "outbox"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

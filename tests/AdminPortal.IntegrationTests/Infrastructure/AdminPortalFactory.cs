@@ -49,6 +49,7 @@ public class AdminPortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hangfire:Storage", "InMemory");
         builder.UseSetting("Logging:LogLevel:OpenIddict", Environment.GetEnvironmentVariable("TEST_OPENIDDICT_LOG") ?? "Warning");
         builder.UseSetting("Admin:Email", AdminEmail);
+        builder.UseSetting("Email:OutboxPath", Path.Combine(DataDirectory, "outbox"));
         builder.UseSetting("Admin:Password", Settings.TryGetValue("Admin:Password", out var password) ? password : AdminPassword);
         foreach (var (key, value) in Settings)
         {
