@@ -4,6 +4,7 @@ using AdminPortal.Features.Accounts;
 using AdminPortal.Features.Admin;
 using AdminPortal.Features.Errors;
 using AdminPortal.Features.Health;
+using AdminPortal.Features.Ifttt;
 using AdminPortal.Features.Jobs;
 using AdminPortal.Features.OAuth;
 using AdminPortal.Features.Secrets;
@@ -19,17 +20,20 @@ try
     builder.AddOAuthServer();       // OpenIddict server + validation
     builder.AddJobs();              // Hangfire storage, server, recurring schedules
     builder.AddHealth();            // /healthz checks
+    builder.AddIfttt();             // declared service, timelines, ingest, IFTTT API
     builder.AddAdminUi();           // Blazor Server + MudBlazor
 
     var app = builder.Build();
 
     app.UseAppErrorHandling();
+    app.UseIftttCompression();      // gzip for /ifttt and /api only
     app.UseStaticFiles();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseAntiforgery();
 
     app.MapHealth();
+    app.MapIfttt();                 // /ifttt/v1/*, /api/v1/events, /openapi/v1.json
     app.MapAccountEndpoints();
     app.MapJobsDashboard();
     app.MapAdminUi();

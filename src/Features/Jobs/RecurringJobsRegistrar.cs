@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using AdminPortal.Features.Ifttt.RequestLog;
 using AdminPortal.Features.OAuth;
 using Hangfire;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ namespace AdminPortal.Features.Jobs;
 internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> options) : IStartupTask
 {
     public const string OAuthPrune = "oauth-prune";
+    public const string IftttRequestLogPrune = "ifttt-request-log-prune";
 
     public Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -20,6 +22,8 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
 
         recurring.AddOrUpdate<OAuthPruneJob>(OAuthPrune, job => job.RunAsync(CancellationToken.None),
             schedules.CronFor(OAuthPrune, Cron.Daily(3)));
+        recurring.AddOrUpdate<RequestLogPruneJob>(IftttRequestLogPrune, job => job.RunAsync(CancellationToken.None),
+            schedules.CronFor(IftttRequestLogPrune, Cron.Daily(4)));
         return Task.CompletedTask;
     }
 }
