@@ -7,6 +7,7 @@ using AdminPortal.Features.Health;
 using AdminPortal.Features.Ifttt;
 using AdminPortal.Features.Jobs;
 using AdminPortal.Features.OAuth;
+using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Secrets;
 
 try
@@ -19,6 +20,7 @@ try
     builder.AddSecrets();           // service key, client secret, ingest key (DB, rotatable)
     builder.AddOAuthServer();       // OpenIddict server + validation
     builder.AddJobs();              // Hangfire storage, server, recurring schedules
+    builder.AddRealtime();          // outbox → batched, retried nudges to IFTTT's Realtime API
     builder.AddHealth();            // /healthz checks
     builder.AddIfttt();             // declared service, timelines, ingest, IFTTT API
     builder.AddAdminUi();           // Blazor Server + MudBlazor

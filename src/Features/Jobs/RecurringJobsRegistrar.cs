@@ -1,6 +1,7 @@
 using AdminPortal.Data;
 using AdminPortal.Features.Ifttt.RequestLog;
 using AdminPortal.Features.OAuth;
+using AdminPortal.Features.Realtime;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,8 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
 {
     public const string OAuthPrune = "oauth-prune";
     public const string IftttRequestLogPrune = "ifttt-request-log-prune";
+    public const string RealtimeDrain = "realtime-drain";
+    public const string RealtimeLogPrune = "realtime-log-prune";
 
     public Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -24,6 +27,10 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
             schedules.CronFor(OAuthPrune, Cron.Daily(3)));
         recurring.AddOrUpdate<RequestLogPruneJob>(IftttRequestLogPrune, job => job.RunAsync(CancellationToken.None),
             schedules.CronFor(IftttRequestLogPrune, Cron.Daily(4)));
+        recurring.AddOrUpdate<RealtimeDrainJob>(RealtimeDrain, job => job.RunAsync(CancellationToken.None),
+            schedules.CronFor(RealtimeDrain, Cron.Minutely()));
+        recurring.AddOrUpdate<RealtimeLogPruneJob>(RealtimeLogPrune, job => job.RunAsync(CancellationToken.None),
+            schedules.CronFor(RealtimeLogPrune, Cron.Daily(4)));
         return Task.CompletedTask;
     }
 }

@@ -114,4 +114,25 @@ public sealed class IdentityAndLogTests(IftttFactory factory) : IClassFixture<If
         var endpoints = await ReadAsync(db => db.Set<RequestLogEntry>().Where(e => e.Endpoint == "old" || e.Endpoint == "recent").Select(e => e.Endpoint).ToListAsync(Ct));
         Assert.Equal(["recent"], endpoints);
     }
+
+    [Fact]
+    public async Task MatchingIdentities_NewEvent_FindsActiveIdentitiesWhoseFieldsItMatches()
+    {
+        var (userId, token) = await factory.CreateLinkedUserAsync();
+        var client = factory.IftttClient(token);
+        await PollAsync(client, "front-door");
+        var back = new HttpRequestMessage(HttpMethod.Post, "/ifttt/v1/triggers/door_opened")
+        {
+            Content = IftttFactory.Json("{\"trigger_identity\":\"back-door\",\"triggerFields\":{\"door\":\"back\"}}"),
+        };
+        await client.SendAsync(back, Ct);
+        await IftttFactory.EventuallyAsync(() => ReadAsync(db => db.Set<TriggerIdentity>().CountAsync(i => i.UserId == userId, Ct)), n => n == 2);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var shapes = scope.ServiceProvider.GetRequiredService<AdminPortal.Features.Ifttt.Timelines.MatchShapes>();
+        var keys = shapes.EventKeys("door_opened", new Dictionary<string, string> { ["door"] = "front", ["room"] = "hall" });
+        var found = await MatchingIdentities.FindAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), userId, keys, Ct);
+
+        Assert.Equal(["front-door"], found);
+    }
 }

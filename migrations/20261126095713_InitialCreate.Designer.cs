@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AdminPortal.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126095835_IftttApi")]
-    partial class IftttApi
+    [Migration("20261126095713_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -32,8 +32,8 @@ namespace AdminPortal.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -52,8 +52,8 @@ namespace AdminPortal.Migrations
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -97,16 +97,14 @@ namespace AdminPortal.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Ifttt.Actions.ActionLogEntry", b =>
+            modelBuilder.Entity("AdminPortal.Features.Realtime.RealtimeBatch", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasMaxLength(26)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
@@ -114,51 +112,35 @@ namespace AdminPortal.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Fields")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<double>("LatencyMs")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Message")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResultId")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ResultUrl")
+                    b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("UserId")
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestId")
                         .IsRequired()
-                        .HasMaxLength(450)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("State", "NextAttemptAt");
 
-                    b.HasIndex("UserId", "Action", "RequestId")
-                        .IsUnique()
-                        .HasFilter("\"RequestId\" IS NOT NULL");
-
-                    b.ToTable("IftttActionLog", (string)null);
+                    b.ToTable("RealtimeBatches", (string)null);
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Ifttt.RequestLog.RequestLogEntry", b =>
+            modelBuilder.Entity("AdminPortal.Features.Realtime.RealtimeCall", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -167,37 +149,74 @@ namespace AdminPortal.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Endpoint")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Error")
-                        .HasMaxLength(1000)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("Items")
-                        .HasColumnType("INTEGER");
 
                     b.Property<double>("LatencyMs")
                         .HasColumnType("REAL");
 
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Realtime")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("RequestId")
-                        .HasMaxLength(100)
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Status")
+                    b.Property<int?>("StatusCode")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("TestMode")
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("BatchId");
+
+                    b.ToTable("RealtimeCalls", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Realtime.RealtimeIdentityNudge", b =>
+                {
+                    b.Property<string>("TriggerIdentity")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastNudgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TriggerIdentity");
+
+                    b.ToTable("RealtimeIdentityNudges", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Realtime.RealtimeNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TriggerIdentity")
@@ -205,151 +224,16 @@ namespace AdminPortal.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("UserId", "At");
-
-                    b.ToTable("IftttRequestLog", (string)null);
-                });
-
-            modelBuilder.Entity("AdminPortal.Features.Ifttt.State.ServiceStateRow", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Maintenance")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MaintenanceMessage")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("IftttServiceState", (string)null);
-                });
-
-            modelBuilder.Entity("AdminPortal.Features.Ifttt.Timelines.EventMatchKey", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("MatchKey")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("OccurredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("EventId")
-                        .HasMaxLength(26)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId", "MatchKey", "OccurredAt", "EventId");
-
-                    b.ToTable("EventMatchKeys", (string)null);
-                });
-
-            modelBuilder.Entity("AdminPortal.Features.Ifttt.Timelines.TimelineEvent", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(26)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Attributes")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Ingredients")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("OccurredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SourceId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Trigger")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId", "Trigger", "SourceId")
-                        .IsUnique()
-                        .HasFilter("\"SourceId\" IS NOT NULL");
+                    b.HasIndex("BatchId");
 
-                    b.HasIndex("UserId", "Trigger", "OccurredAt", "Id");
+                    b.HasIndex("State", "Id");
 
-                    b.ToTable("TimelineEvents", (string)null);
-                });
-
-            modelBuilder.Entity("AdminPortal.Features.Ifttt.Triggers.TriggerIdentity", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Id")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("EndedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Fields")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("FirstSeenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LastPolledAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("MatchKey")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PollCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RealtimePollCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("TestMode")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Trigger")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId", "Id");
-
-                    b.HasIndex("Trigger");
-
-                    b.HasIndex("UserId", "MatchKey");
-
-                    b.ToTable("TriggerIdentities", (string)null);
+                    b.ToTable("RealtimeNotifications", (string)null);
                 });
 
             modelBuilder.Entity("AdminPortal.Features.Secrets.StoredSecret", b =>
@@ -362,8 +246,8 @@ namespace AdminPortal.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Value")
                         .IsRequired()
