@@ -77,9 +77,21 @@ public sealed class ServiceValidator(IReadOnlySet<string> handlerNames, IReadOnl
             Fields(query.Fields, path, trigger.Attributes, requireInvalidSample: false), ingredients);
     }
 
-    private List<FieldDefinition> Fields(List<FieldOptions> fields, string owner, IReadOnlyList<string>? knownAttributes, bool requireInvalidSample) =>
-        Indexed(fields, $"{owner}:Fields", f => f.Slug,
+    private List<FieldDefinition> Fields(List<FieldOptions> fields, string owner, IReadOnlyList<string>? knownAttributes, bool requireInvalidSample)
+    {
+        var definitions = Indexed(fields, $"{owner}:Fields", f => f.Slug,
             (f, path) => FieldValidator.Validate(f, path, knownAttributes, optionsProviderNames, requireInvalidSample));
+        // Two fields filtering on one attribute could never both match: the filter key holds one value per attribute.
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            if (knownAttributes is not null && definitions.Take(i).Any(d => d.Matches == definitions[i].Matches))
+            {
+                throw new StartupConfigurationException($"{owner}:Fields:{i}:Matches",
+                    $"another field already matches the attribute '{definitions[i].Matches}'.");
+            }
+        }
+        return definitions;
+    }
 
     private static List<IngredientDefinition> Ingredients(List<IngredientOptions> ingredients, string owner) =>
         Indexed(ingredients, $"{owner}:Ingredients", i => i.Slug, (ingredient, path) =>

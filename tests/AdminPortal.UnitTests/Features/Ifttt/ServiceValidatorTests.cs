@@ -62,6 +62,7 @@ public sealed class ServiceValidatorTests
     [InlineData("Service:Triggers:0:Ingredients:0:Type", "blob", "Service:Triggers:0:Ingredients:0:Type")]
     [InlineData("Service:Queries:0:Trigger", "nope", "Service:Queries:0:Trigger")]
     [InlineData("Service:Slug", "Not A Slug", "Service:Slug")]
+    [InlineData("Service:Triggers:0:Fields:1:Matches", "door", "Service:Triggers:0:Fields:1:Matches")]
     [InlineData("Service:Name", "", "Service:Name")]
     [InlineData("Service:Triggers:0:Fields:0:Validation:Pattern", "([a-z", "Service:Triggers:0:Fields:0:Validation:Pattern")]
     public void Validate_Mistake_NamesTheConfigurationPath(string key, string value, string expectedPath)
