@@ -2,6 +2,7 @@ using AdminPortal.Components;
 using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.Admin;
+using AdminPortal.Features.Email;
 using AdminPortal.Features.Errors;
 using AdminPortal.Features.Health;
 using AdminPortal.Features.Ifttt;
@@ -9,6 +10,7 @@ using AdminPortal.Features.Jobs;
 using AdminPortal.Features.OAuth;
 using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Secrets;
+using AdminPortal.Features.Sunset;
 
 try
 {
@@ -21,6 +23,8 @@ try
     builder.AddOAuthServer();       // OpenIddict server + validation
     builder.AddJobs();              // Hangfire storage, server, recurring schedules
     builder.AddRealtime();          // outbox → batched, retried nudges to IFTTT's Realtime API
+    builder.AddEmail();             // SMTP (MailKit) or the .eml outbox
+    builder.AddSunset();            // sunset plan, notices, reconnect notices
     builder.AddHealth();            // /healthz checks
     builder.AddIfttt();             // declared service, timelines, ingest, IFTTT API
     builder.AddAdminUi();           // Blazor Server + MudBlazor

@@ -2,6 +2,7 @@ using AdminPortal.Data;
 using AdminPortal.Features.Ifttt.RequestLog;
 using AdminPortal.Features.OAuth;
 using AdminPortal.Features.Realtime;
+using AdminPortal.Features.Sunset;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
     public const string IftttRequestLogPrune = "ifttt-request-log-prune";
     public const string RealtimeDrain = "realtime-drain";
     public const string RealtimeLogPrune = "realtime-log-prune";
+    public const string SunsetUserNoticeCatchUp = "sunset-user-notice-catch-up";
 
     public Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -31,6 +33,8 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
             schedules.CronFor(RealtimeDrain, Cron.Minutely()));
         recurring.AddOrUpdate<RealtimeLogPruneJob>(RealtimeLogPrune, job => job.RunAsync(CancellationToken.None),
             schedules.CronFor(RealtimeLogPrune, Cron.Daily(4)));
+        recurring.AddOrUpdate<SunsetJobs>(SunsetUserNoticeCatchUp, job => job.CatchUpUserNoticesAsync(CancellationToken.None),
+            schedules.CronFor(SunsetUserNoticeCatchUp, Cron.Hourly()));
         return Task.CompletedTask;
     }
 }

@@ -54,6 +54,43 @@ namespace AdminPortal.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "NoticeCampaigns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeCampaigns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NoticeKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeDeliveries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpenIddictApplications",
                 columns: table => new
                 {
@@ -182,6 +219,47 @@ namespace AdminPortal.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Secrets", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SunsetHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<long>(type: "INTEGER", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SunsetHistory", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SunsetPlans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SunsetAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    MessageToUsers = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PlatformTeamEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ShortNoticeConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UserNoticeJobId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SunsetJobId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SunsetPlans", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -391,6 +469,12 @@ namespace AdminPortal.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_NoticeDeliveries_NoticeKey_Recipient",
+                table: "NoticeDeliveries",
+                columns: new[] { "NoticeKey", "Recipient" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictApplications_ClientId",
                 table: "OpenIddictApplications",
                 column: "ClientId",
@@ -447,6 +531,11 @@ namespace AdminPortal.Migrations
                 name: "IX_RealtimeNotifications_State_Id",
                 table: "RealtimeNotifications",
                 columns: new[] { "State", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SunsetHistory_At",
+                table: "SunsetHistory",
+                column: "At");
         }
 
         /// <inheritdoc />
@@ -468,6 +557,12 @@ namespace AdminPortal.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "NoticeCampaigns");
+
+            migrationBuilder.DropTable(
+                name: "NoticeDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "OpenIddictScopes");
 
             migrationBuilder.DropTable(
@@ -487,6 +582,12 @@ namespace AdminPortal.Migrations
 
             migrationBuilder.DropTable(
                 name: "Secrets");
+
+            migrationBuilder.DropTable(
+                name: "SunsetHistory");
+
+            migrationBuilder.DropTable(
+                name: "SunsetPlans");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
