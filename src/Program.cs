@@ -5,6 +5,7 @@ using AdminPortal.Features.Admin;
 using AdminPortal.Features.Email;
 using AdminPortal.Features.Errors;
 using AdminPortal.Features.Health;
+using AdminPortal.Features.Ifttt;
 using AdminPortal.Features.Jobs;
 using AdminPortal.Features.OAuth;
 using AdminPortal.Features.Realtime;
@@ -25,17 +26,20 @@ try
     builder.AddEmail();             // SMTP (MailKit) or the .eml outbox
     builder.AddSunset();            // sunset plan, notices, reconnect notices
     builder.AddHealth();            // /healthz checks
+    builder.AddIfttt();             // declared service, timelines, ingest, IFTTT API
     builder.AddAdminUi();           // Blazor Server + MudBlazor
 
     var app = builder.Build();
 
     app.UseAppErrorHandling();
+    app.UseIftttCompression();      // gzip for /ifttt and /api only
     app.UseStaticFiles();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseAntiforgery();
 
     app.MapHealth();
+    app.MapIfttt();                 // /ifttt/v1/*, /api/v1/events, /openapi/v1.json
     app.MapAccountEndpoints();
     app.MapJobsDashboard();
     app.MapAdminUi();

@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using AdminPortal.Features.Ifttt.RequestLog;
 using AdminPortal.Features.OAuth;
 using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Sunset;
@@ -14,6 +15,7 @@ namespace AdminPortal.Features.Jobs;
 internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> options) : IStartupTask
 {
     public const string OAuthPrune = "oauth-prune";
+    public const string IftttRequestLogPrune = "ifttt-request-log-prune";
     public const string RealtimeDrain = "realtime-drain";
     public const string RealtimeLogPrune = "realtime-log-prune";
     public const string SunsetUserNoticeCatchUp = "sunset-user-notice-catch-up";
@@ -25,6 +27,8 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
 
         recurring.AddOrUpdate<OAuthPruneJob>(OAuthPrune, job => job.RunAsync(CancellationToken.None),
             schedules.CronFor(OAuthPrune, Cron.Daily(3)));
+        recurring.AddOrUpdate<RequestLogPruneJob>(IftttRequestLogPrune, job => job.RunAsync(CancellationToken.None),
+            schedules.CronFor(IftttRequestLogPrune, Cron.Daily(4)));
         recurring.AddOrUpdate<RealtimeDrainJob>(RealtimeDrain, job => job.RunAsync(CancellationToken.None),
             schedules.CronFor(RealtimeDrain, Cron.Minutely()));
         recurring.AddOrUpdate<RealtimeLogPruneJob>(RealtimeLogPrune, job => job.RunAsync(CancellationToken.None),
