@@ -1,0 +1,35 @@
+using AdminPortal.Bench.Report;
+
+namespace AdminPortal.Bench;
+
+/// <summary><c>dotnet run -c Release --project bench/AdminPortal.Bench [-- --quick]</c>; options in bench/README.md.</summary>
+public static class BenchMain
+{
+    public static async Task<int> Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+
+        // Every run stops by itself: the whole run is bounded, and so is every scenario inside it.
+        using var cts = new CancellationTokenSource(options.Quick ? TimeSpan.FromMinutes(5) : TimeSpan.FromMinutes(45));
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+        var report = await BenchRun.RunAsync(options, line => Console.WriteLine(line), cts.Token);
+        Console.WriteLine();
+        Console.WriteLine(ReportWriter.Table(report));
+        var path = await ReportWriter.WriteJsonAsync(report, options.ResultsDirectory!, CancellationToken.None);
+        Console.WriteLine($"Results: {path}");
+        return report.AllScenariosClean ? 0 : 1;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+
+namespace AdminPortal.Bench;
+
+/// <summary>How big, how long and how hard: defaults are the full-scale run; <c>--quick</c> is the smoke run the tests use.</summary>
+public sealed record BenchOptions
+{
+    public int Users { get; init; } = 10_000;
+    public int Identities { get; init; } = 100_000;
+    public int Events { get; init; } = 1_000_000;
+    /// <summary>The poll-small-db database: same per-user timelines, fewer users.</summary>
+    public int SmallEvents { get; init; } = 10_000;
+    public int Clients { get; init; } = 32;
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
+    /// <summary>Single events per second the realtime scenario sends (open loop).</summary>
+    public int RealtimeRate { get; init; } = 100;
+    public int BatchSize { get; init; } = 1000;
+    public bool Quick { get; init; }
+    /// <summary>Only these scenarios (all when empty).</summary>
+    public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
+
+    /// <summary>The repository root (content root of the app); found from the binary's folder when not given.</summary>
+    public string RepoRoot { get; init; } = "";
+    /// <summary>Where the bench databases go (never the app's data/).</summary>
+    public string WorkDirectory { get; init; } = "";
+    /// <summary>The app's AdminPortal.dll; empty: build Release and use artifacts/bin/AdminPortal/release.</summary>
+    public string? AppDll { get; init; }
+    public string? ResultsDirectory { get; init; }
+
+    public static BenchOptions Quickly(BenchOptions o) => o with
+    {
+        Quick = true, Users = 200, Identities = 2_000, Events = 20_000, SmallEvents = 2_000,
+        WarmUp = TimeSpan.FromSeconds(1), Duration = TimeSpan.FromSeconds(3), RealtimeRate = 20, BatchSize = 200,
+    };
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = args.Contains("--quick") ? Quickly(new BenchOptions()) : new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int Int() => int.Parse(Next(), CultureInfo.InvariantCulture);
+            o = args[i] switch
+            {
+                "--quick" => o,
+                "--users" => o with { Users = Int() },
+                "--identities" => o with { Identities = Int() },
+                "--events" => o with { Events = Int() },
+                "--small-events" => o with { SmallEvents = Int() },
+                "--clients" => o with { Clients = Int() },
+                "--warmup" => o with { WarmUp = TimeSpan.FromSeconds(Int()) },
+                "--duration" => o with { Duration = TimeSpan.FromSeconds(Int()) },
+                "--realtime-rate" => o with { RealtimeRate = Int() },
+                "--batch" => o with { BatchSize = Int() },
+                "--only" => o with { Only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet() },
+                "--repo" => o with { RepoRoot = Next() },
+                "--work" => o with { WorkDirectory = Next() },
+                "--app-dll" => o with { AppDll = Next() },
+                "--results" => o with { ResultsDirectory = Next() },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. See bench/README.md."),
+            };
+        }
+        var repo = string.IsNullOrEmpty(o.RepoRoot) ? FindRepoRoot() : Path.GetFullPath(o.RepoRoot);
+        return o with
+        {
+            RepoRoot = repo,
+            WorkDirectory = string.IsNullOrEmpty(o.WorkDirectory) ? Path.Combine(repo, "artifacts", "bench") : Path.GetFullPath(o.WorkDirectory),
+            ResultsDirectory = o.ResultsDirectory ?? Path.Combine(repo, "bench", "results"),
+        };
+    }
+
+    public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);
+
+    /// <summary>Events per user is what a poll's cost could depend on; the small database keeps it and has fewer users.</summary>
+    public int EventsPerUser => Math.Max(1, Events / Users);
+    public int IdentitiesPerUser => Math.Max(1, Identities / Users);
+
+    public static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AdminPortal.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Cannot find AdminPortal.sln above the bench binary; pass --repo <path>.");
+    }
+}

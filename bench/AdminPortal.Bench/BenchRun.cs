@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using AdminPortal.Bench.Harness;
+using AdminPortal.Bench.Load;
+using AdminPortal.Bench.Report;
+using AdminPortal.Bench.Scenarios;
+using AdminPortal.Bench.Seeding;
+
+namespace AdminPortal.Bench;
+
+/// <summary>
+/// One benchmark run: seed the small database and measure the poll against it, then seed the full database and run
+/// every other scenario against a fresh app process; report. Scenarios run one at a time, never two at once.
+/// </summary>
+public static class BenchRun
+{
+    public static async Task<BenchReport> RunAsync(BenchOptions o, Action<string> log, CancellationToken ct)
+    {
+        var report = new BenchReport
+        {
+            StartedAt = DateTimeOffset.UtcNow,
+            Mode = o.Quick ? "quick" : "full",
+            Machine = $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}",
+            Scale = new()
+            {
+                ["users"] = o.Users, ["identities"] = o.Users * o.IdentitiesPerUser, ["events"] = o.Users * o.EventsPerUser,
+                ["small_db_events"] = SmallUsers(o) * o.EventsPerUser, ["clients"] = o.Clients,
+                ["warmup_s"] = o.WarmUp.TotalSeconds, ["duration_s"] = o.Duration.TotalSeconds,
+            },
+        };
+        var appDll = o.AppDll ?? await AppProcess.BuildReleaseAsync(o.RepoRoot, log, ct);
+        await using var fake = await FakeRealtime.StartAsync();
+        var port = AppProcess.FreePort();
+        var issuer = $"127.0.0.1:{port}";
+
+        if (o.Runs("poll-small-db"))
+        {
+            var smallUsers = SmallUsers(o);
+            log($"Seeding the small database ({smallUsers * o.EventsPerUser:N0} events)…");
+            var small = await Seeder.SeedAsync(Path.Combine(o.WorkDirectory, "small"), o.RepoRoot, smallUsers, o.IdentitiesPerUser,
+                o.EventsPerUser, issuer, log, ct);
+            report.SeedSeconds["small_db"] = small.Timings.Total.TotalSeconds;
+            await using var app = await StartAppAsync(appDll, o, small, port, fake, log, ct);
+            using var http = LoadRunner.CreateClient(app.BaseAddress, o.Clients);
+            await RunAsync(report, o, "poll-small-db", log, () => ClosedLoopScenarios.PollAsync("poll-small-db", http, o, small.Users, ct));
+            report.PeakResidentSmallDbMb = Mb(app);
+            Collect(report, app);
+        }
+
+        log($"Seeding the full database ({o.Users:N0} users, {o.Users * o.IdentitiesPerUser:N0} identities, {o.Users * o.EventsPerUser:N0} events)…");
+        var full = await Seeder.SeedAsync(Path.Combine(o.WorkDirectory, o.Quick ? "quick" : "full"), o.RepoRoot, o.Users, o.IdentitiesPerUser,
+            o.EventsPerUser, issuer, log, ct);
+        report.SeedSeconds["full_db"] = full.Timings.Total.TotalSeconds;
+        report.SeedSeconds["full_db_tokens"] = full.Timings.Tokens.TotalSeconds;
+        report.SeedSeconds["full_db_events"] = full.Timings.Events.TotalSeconds;
+        await using (var app = await StartAppAsync(appDll, o, full, port, fake, log, ct))
+        {
+            using var http = LoadRunner.CreateClient(app.BaseAddress, o.Clients);
+            var users = full.Users;
+            await RunAsync(report, o, "status", log, () => ClosedLoopScenarios.StatusAsync(http, o, ct));
+            await RunAsync(report, o, "poll", log, () => ClosedLoopScenarios.PollAsync("poll", http, o, users, ct));
+            await RunAsync(report, o, "action", log, () => ClosedLoopScenarios.ActionAsync(http, o, users, ct));
+            await RunAsync(report, o, "ingest-single", log, () => ClosedLoopScenarios.IngestAsync("ingest-single", http, o, users, 1, ct));
+            await RunAsync(report, o, "ingest-batch", log, () => ClosedLoopScenarios.IngestAsync("ingest-batch", http, o, users, o.BatchSize, ct));
+            await RunAsync(report, o, "realtime", log, () => RealtimeScenario.RunAsync(http, o, users, fake, ct));
+            report.PeakResidentMb = Mb(app);
+            Collect(report, app);
+        }
+
+        Targets.Evaluate(report);
+        return report;
+    }
+
+    private static int SmallUsers(BenchOptions o) => Math.Max(1, o.SmallEvents / o.EventsPerUser);
+
+    private static async Task<AppProcess> StartAppAsync(string appDll, BenchOptions o, SeededDatabase db, int port, FakeRealtime fake,
+        Action<string> log, CancellationToken ct)
+    {
+        var started = Stopwatch.StartNew();
+        var app = await AppProcess.StartAsync(appDll, o.RepoRoot, db.DatabasePath, Path.GetDirectoryName(db.DatabasePath)!, port,
+            fake.BaseAddress, ct);
+        log($"App (pid {app.ProcessId}) serving at {app.BaseAddress} after {started.Elapsed.TotalSeconds:0.0} s.");
+        return app;
+    }
+
+    private static async Task RunAsync(BenchReport report, BenchOptions o, string name, Action<string> log, Func<Task<ScenarioResult>> scenario)
+    {
+        if (!o.Runs(name))
+        {
+            return;
+        }
+        var result = await scenario();
+        report.Scenarios.Add(result);
+        log($"  {name}: {result.RequestsPerSecond:N0} req/s, p50 {result.Latency.P50:0.00} ms, p99 {result.Latency.P99:0.00} ms, non-2xx {result.Errors}");
+    }
+
+    private static double? Mb(AppProcess app) =>
+        (app.PeakResident() ?? app.PeakSampledRss) is var bytes and > 0 ? Math.Round(bytes / 1024.0 / 1024.0, 1) : null;
+
+    private static void Collect(BenchReport report, AppProcess app) =>
+        report.AppWarnings.AddRange(app.Output.Where(l => l.Contains("warn", StringComparison.OrdinalIgnoreCase)
+            || l.Contains("fail", StringComparison.OrdinalIgnoreCase) || l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(50));
+}

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AdminPortal.Bench.Harness;
+
+/// <summary>
+/// IFTTT's Realtime API, faked inside the bench on Kestrel: <c>POST /v1/notifications</c> answers 200 and records
+/// when each trigger identity first arrived (Stopwatch timestamps, the same clock the load generator uses).
+/// </summary>
+public sealed class FakeRealtime : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, long> _firstSeen = new(StringComparer.Ordinal);
+    private long _requests;
+    private long _entries;
+    private long _lastRequestAt;
+
+    private FakeRealtime(WebApplication app) => _app = app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+    public long Requests => Interlocked.Read(ref _requests);
+    public long Entries => Interlocked.Read(ref _entries);
+    public long LastRequestAt => Interlocked.Read(ref _lastRequestAt);
+
+    public static async Task<FakeRealtime> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var fake = new FakeRealtime(app);
+        app.MapPost("/v1/notifications", fake.ReceiveAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseAddress = new Uri(address);
+        return fake;
+    }
+
+    /// <summary>When <paramref name="triggerIdentity"/> was first received, if it was.</summary>
+    public long? ReceivedAt(string triggerIdentity) => _firstSeen.TryGetValue(triggerIdentity, out var at) ? at : null;
+
+    public void Forget(IEnumerable<string> triggerIdentities)
+    {
+        foreach (var id in triggerIdentities)
+        {
+            _firstSeen.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>Waits (bounded) until no notification has arrived for <paramref name="quiet"/>: the app's outbox is drained.</summary>
+    public async Task WaitQuietAsync(TimeSpan quiet, TimeSpan max, CancellationToken ct)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < max && Stopwatch.GetElapsedTime(Math.Max(LastRequestAt, 1)) < quiet)
+        {
+            await Task.Delay(100, ct);
+        }
+    }
+
+    private async Task<IResult> ReceiveAsync(HttpRequest request)
+    {
+        var at = Stopwatch.GetTimestamp();
+        Interlocked.Increment(ref _requests);
+        Interlocked.Exchange(ref _lastRequestAt, at);
+        using var json = await JsonDocument.ParseAsync(request.Body);
+        foreach (var item in json.RootElement.GetProperty("data").EnumerateArray())
+        {
+            Interlocked.Increment(ref _entries);
+            if (item.TryGetProperty("trigger_identity", out var id) && id.GetString() is { } identity)
+            {
+                _firstSeen.TryAdd(identity, at);
+            }
+        }
+        return Results.Ok();
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}

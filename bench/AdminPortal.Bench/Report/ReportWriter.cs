@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AdminPortal.Bench.Report;
+
+/// <summary>The console table and the JSON file.</summary>
+public static class ReportWriter
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static string Table(BenchReport report)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine(c, $"AdminPortal bench — {report.Mode}, {report.StartedAt:yyyy-MM-dd HH:mm} UTC, {report.Machine}");
+        text.AppendLine(c, $"scale: {string.Join(", ", report.Scale.Select(kv => $"{kv.Key} {kv.Value}"))}");
+        text.AppendLine(c, $"seeding (not part of any figure): {string.Join(", ", report.SeedSeconds.Select(kv => $"{kv.Key} {kv.Value:0.0} s"))}");
+        text.AppendLine();
+        text.AppendLine("| scenario | clients | requests | req/s | events/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var s in report.Scenarios)
+        {
+            var units = s.Name.StartsWith("ingest", StringComparison.Ordinal) || s.Name == "realtime" ? s.UnitsPerSecond.ToString("N0", c) : "";
+            text.AppendLine(c, $"| {s.Name} | {s.Clients} | {s.Requests:N0} | {s.RequestsPerSecond:N0} | {units} | {s.Latency.P50:0.00} | {s.Latency.P95:0.00} | {s.Latency.P99:0.00} | {s.Latency.Max:0.0} | {s.Errors:N0} |");
+        }
+        foreach (var s in report.Scenarios.Where(s => s.Extra.Count > 0))
+        {
+            text.AppendLine(c, $"{s.Name}: {string.Join(", ", s.Extra.Select(kv => $"{kv.Key} {kv.Value:0.##}"))}");
+        }
+        text.AppendLine();
+        text.AppendLine("| target | wanted | measured | met |");
+        text.AppendLine("|---|---|---|---|");
+        foreach (var t in report.Targets)
+        {
+            text.AppendLine(c, $"| {t.Name} | {t.Target} | {t.Actual} | {(t.Met switch { true => "yes", false => "**no**", null => "–" })} |");
+        }
+        foreach (var s in report.Scenarios.Where(s => s.ErrorSamples.Count > 0))
+        {
+            text.AppendLine(c, $"{s.Name}: first failures:");
+            foreach (var sample in s.ErrorSamples)
+            {
+                text.AppendLine(c, $"  {sample}");
+            }
+        }
+        if (report.AppWarnings.Count > 0)
+        {
+            text.AppendLine(c, $"the app logged {report.AppWarnings.Count} warning/error line(s); first: {report.AppWarnings[0]}");
+        }
+        return text.ToString();
+    }
+
+    public static async Task<string> WriteJsonAsync(BenchReport report, string directory, CancellationToken ct)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, $"{report.StartedAt:yyyyMMdd-HHmmss}{(report.Mode == "quick" ? "-quick" : "")}.json");
+        var json = JsonSerializer.Serialize(report, JsonOptions);
+        await File.WriteAllTextAsync(path, json, ct);
+        return path;
+    }
+}

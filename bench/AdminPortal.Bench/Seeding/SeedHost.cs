@@ -1,0 +1,77 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using AdminPortal.Data;
+
+namespace AdminPortal.Bench.Seeding;
+
+/// <summary>
+/// The app itself, booted in-process over the bench database (no HTTP): starting it applies the migrations
+/// and runs the start-up tasks (IFTTT client registration, secrets), and its services mint real tokens.
+/// Development, like the app process the bench starts, so both use this machine user's development certificates.
+/// </summary>
+internal sealed class SeedHost(string databasePath, string workDirectory, string repoRoot) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseContentRoot(repoRoot);
+        foreach (var (key, value) in AppSettings.Common(databasePath, workDirectory))
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.UseSetting("Hangfire:Storage", "InMemory");
+        builder.UseSetting("Ifttt:Realtime:Enabled", "false");
+        builder.ConfigureTestServices(services =>
+            // Seeding only: a crash loses a bench database, never real data, so skip the fsync per commit.
+            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(NoSyncInterceptor.Instance)));
+    }
+
+    private sealed class NoSyncInterceptor : DbConnectionInterceptor
+    {
+        public static readonly NoSyncInterceptor Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous=OFF;";
+            command.ExecuteNonQuery();
+        }
+    }
+}
+
+/// <summary>The settings the seeding host and the app process share: bench files, known keys, quiet logs.</summary>
+public static class AppSettings
+{
+    public const string ServiceKey = "bench-service-key-0123456789abcdef";
+    public const string IngestKey = "bench-ingest-key-0123456789abcdef";
+    public const string AdminPassword = "Bench-Admin-Passw0rd";
+
+    public static IEnumerable<KeyValuePair<string, string>> Common(string databasePath, string workDirectory) =>
+    [
+        new("ConnectionStrings:AdminPortal", $"Data Source={databasePath}"),
+        new("ConnectionStrings:Hangfire", Path.Combine(workDirectory, "hangfire.db")),
+        new("Email:OutboxPath", Path.Combine(workDirectory, "outbox")),
+        new("Ifttt:ServiceKey", ServiceKey),
+        new("Ingest:ApiKeys:0", IngestKey),
+        new("Admin:Email", "admin@bench.local"),
+        new("Admin:Password", AdminPassword),
+        new("Logging:LogLevel:Default", "Warning"),
+        new("Logging:LogLevel:Microsoft.AspNetCore", "Warning"),
+        new("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning"),
+        new("Logging:LogLevel:OpenIddict", "Warning"),
+        new("Logging:LogLevel:Hangfire", "Warning"),
+    ];
+}
