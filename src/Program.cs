@@ -31,6 +31,7 @@ try
 
     app.MapHealth();
     app.MapAccountEndpoints();
+    app.MapOAuth();                // /connect/authorize + /connect/token; token-health observer on /ifttt/v1
     app.MapJobsDashboard();
     app.MapAdminUi();
 

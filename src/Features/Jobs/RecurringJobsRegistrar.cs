@@ -1,5 +1,6 @@
 using AdminPortal.Data;
 using AdminPortal.Features.OAuth;
+using AdminPortal.Features.OAuth.Health;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ namespace AdminPortal.Features.Jobs;
 internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> options) : IStartupTask
 {
     public const string OAuthPrune = "oauth-prune";
+    public const string TokenHealth = "token-health";
 
     public Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -20,6 +22,8 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
 
         recurring.AddOrUpdate<OAuthPruneJob>(OAuthPrune, job => job.RunAsync(CancellationToken.None),
             schedules.CronFor(OAuthPrune, Cron.Daily(3)));
+        recurring.AddOrUpdate<TokenHealthJob>(TokenHealth, job => job.RunAsync(CancellationToken.None),
+            schedules.CronFor(TokenHealth, Cron.Hourly(17)));
         return Task.CompletedTask;
     }
 }
