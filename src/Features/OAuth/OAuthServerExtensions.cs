@@ -48,6 +48,7 @@ public static class OAuthServerExtensions
                     .AddEventHandler(AuthorizeErrorPage.Descriptor)
                     .AddEventHandler(RefreshTokenReplayHandler.Descriptor)
                     .AddEventHandler(GrantSubjectHandler.Descriptor)
+                    .AddEventHandler(InheritedExpiryHandler.Descriptor)
                     .AddEventHandler(TokenResponseObserver.Descriptor);
 
                 var aspNetCore = server.UseAspNetCore()

@@ -15,6 +15,13 @@ public sealed record TokenResponse(HttpStatusCode Status, JsonElement Body)
     public string AccessToken => Get("access_token") ?? throw new InvalidOperationException($"No access_token: {Status} {Body}");
     public string RefreshToken => Get("refresh_token") ?? throw new InvalidOperationException($"No refresh_token: {Status} {Body}");
     public string? Error => Get("error");
+
+    /// <summary>Asserts a 200 and shows the error body otherwise.</summary>
+    public TokenResponse AssertOk()
+    {
+        Assert.True(Status == HttpStatusCode.OK, $"Expected 200, got {(int)Status}: {Body}");
+        return this;
+    }
 }
 
 /// <summary>Plays both sides of account linking: the user's browser (cookies, forms) and IFTTT's server (token requests).</summary>
@@ -116,9 +123,7 @@ public sealed class OAuthFlow(OAuthFactory factory)
     /// <summary>Full link for a signed-in user: code, then tokens by client_secret_post.</summary>
     public async Task<TokenResponse> LinkAsync(string state = "link-state")
     {
-        var tokens = await ExchangeCodeAsync(await GetCodeAsync(state));
-        Assert.Equal(HttpStatusCode.OK, tokens.Status);
-        return tokens;
+        return (await ExchangeCodeAsync(await GetCodeAsync(state))).AssertOk();
     }
 
     private static string Attribute(string input, string name) =>
