@@ -9,8 +9,8 @@ using OpenIddict.Validation.AspNetCore;
 namespace AdminPortal.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A stand-in for IFTTT's <c>/ifttt/v1/user/info</c> (built on another branch): 200 with the subject for a
-/// valid bearer token, 401 in IFTTT's error format otherwise. It runs after the app's own pipeline (only
+/// A stand-in for IFTTT's user endpoints such as <c>/ifttt/v1/user/info</c> (built on another branch): 200
+/// with the subject for a valid bearer token, 401 in IFTTT's error format otherwise. It runs after the app's own pipeline (only
 /// when no real endpoint matched), so the token-health observer wrapped around /ifttt/v1 sees it like the real one.
 /// </summary>
 public sealed class UserInfoProbeStartupFilter : IStartupFilter
@@ -20,7 +20,7 @@ public sealed class UserInfoProbeStartupFilter : IStartupFilter
         next(app);
         app.Run(async context =>
         {
-            if (context.Request.Path != "/ifttt/v1/user/info")
+            if (!context.Request.Path.StartsWithSegments("/ifttt/v1"))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
