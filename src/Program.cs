@@ -2,11 +2,15 @@ using AdminPortal.Components;
 using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.Admin;
+using AdminPortal.Features.Email;
 using AdminPortal.Features.Errors;
 using AdminPortal.Features.Health;
+using AdminPortal.Features.Ifttt;
 using AdminPortal.Features.Jobs;
 using AdminPortal.Features.OAuth;
+using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Secrets;
+using AdminPortal.Features.Sunset;
 
 try
 {
@@ -18,18 +22,24 @@ try
     builder.AddSecrets();           // service key, client secret, ingest key (DB, rotatable)
     builder.AddOAuthServer();       // OpenIddict server + validation
     builder.AddJobs();              // Hangfire storage, server, recurring schedules
+    builder.AddRealtime();          // outbox → batched, retried nudges to IFTTT's Realtime API
+    builder.AddEmail();             // SMTP (MailKit) or the .eml outbox
+    builder.AddSunset();            // sunset plan, notices, reconnect notices
     builder.AddHealth();            // /healthz checks
+    builder.AddIfttt();             // declared service, timelines, ingest, IFTTT API
     builder.AddAdminUi();           // Blazor Server + MudBlazor
 
     var app = builder.Build();
 
     app.UseAppErrorHandling();
+    app.UseIftttCompression();      // gzip for /ifttt and /api only
     app.UseStaticFiles();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseAntiforgery();
 
     app.MapHealth();
+    app.MapIfttt();                 // /ifttt/v1/*, /api/v1/events, /openapi/v1.json
     app.MapAccountEndpoints();
     app.MapOAuth();                // /connect/authorize + /connect/token; token-health observer on /ifttt/v1
     app.MapJobsDashboard();

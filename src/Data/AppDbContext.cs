@@ -13,6 +13,17 @@ namespace AdminPortal.Data;
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<AppUser, IdentityRole, string>(options)
 {
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date type: EF stores DateTimeOffset as text it cannot compare or sort in SQL.
+            // UTC ticks in an INTEGER column sort, compare and index correctly.
+            conventions.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            conventions.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -9,6 +9,7 @@ public static class AdminUiExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<OverviewStatistics>();
         return builder;
     }
 

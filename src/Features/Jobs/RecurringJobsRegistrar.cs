@@ -1,6 +1,9 @@
 using AdminPortal.Data;
+using AdminPortal.Features.Ifttt.RequestLog;
 using AdminPortal.Features.OAuth;
 using AdminPortal.Features.OAuth.Health;
+using AdminPortal.Features.Realtime;
+using AdminPortal.Features.Sunset;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +17,10 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
 {
     public const string OAuthPrune = "oauth-prune";
     public const string TokenHealth = "token-health";
+    public const string IftttRequestLogPrune = "ifttt-request-log-prune";
+    public const string RealtimeDrain = "realtime-drain";
+    public const string RealtimeLogPrune = "realtime-log-prune";
+    public const string SunsetUserNoticeCatchUp = "sunset-user-notice-catch-up";
 
     public Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -24,6 +31,14 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
             schedules.CronFor(OAuthPrune, Cron.Daily(3)));
         recurring.AddOrUpdate<TokenHealthJob>(TokenHealth, job => job.RunAsync(CancellationToken.None),
             schedules.CronFor(TokenHealth, Cron.Hourly(17)));
+        recurring.AddOrUpdate<RequestLogPruneJob>(IftttRequestLogPrune, job => job.RunAsync(CancellationToken.None),
+            schedules.CronFor(IftttRequestLogPrune, Cron.Daily(4)));
+        recurring.AddOrUpdate<RealtimeDrainJob>(RealtimeDrain, job => job.RunAsync(CancellationToken.None),
+            schedules.CronFor(RealtimeDrain, Cron.Minutely()));
+        recurring.AddOrUpdate<RealtimeLogPruneJob>(RealtimeLogPrune, job => job.RunAsync(CancellationToken.None),
+            schedules.CronFor(RealtimeLogPrune, Cron.Daily(4)));
+        recurring.AddOrUpdate<SunsetJobs>(SunsetUserNoticeCatchUp, job => job.CatchUpUserNoticesAsync(CancellationToken.None),
+            schedules.CronFor(SunsetUserNoticeCatchUp, Cron.Hourly()));
         return Task.CompletedTask;
     }
 }

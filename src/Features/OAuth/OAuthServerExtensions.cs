@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using AdminPortal.Features.Accounts;
 using AdminPortal.Features.OAuth.Authorize;
 using AdminPortal.Features.OAuth.Connections;
 using AdminPortal.Features.OAuth.Health;
@@ -85,6 +86,8 @@ public static class OAuthServerExtensions
         builder.Services.AddScoped<TokenHealthService>();
         builder.Services.AddScoped<TokenHealthJob>();
         builder.Services.AddSingleton<IStartupTask, IftttClientRegistrar>();
+        // The user's /Account page lists linked apps with a Disconnect button.
+        builder.Services.AddAccountPageSection<ConnectedServices>();
         return builder;
     }
 

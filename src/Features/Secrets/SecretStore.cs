@@ -73,8 +73,9 @@ internal sealed class SecretStore(IDbContextFactory<AppDbContext> dbFactory, ICo
     private async Task<string> LoadOrCreateAsync(string name, CancellationToken ct)
     {
         var configKey = SecretNames.ConfigurationKey(name);
-        var configured = configKey is null ? null : configuration[configKey];
-        var fingerprint = string.IsNullOrEmpty(configured) ? null : Fingerprint(configured);
+        // An empty value in appsettings.json means "not configured".
+        var configured = configKey is null ? null : configuration[configKey] is { Length: > 0 } value ? value : null;
+        var fingerprint = configured is null ? null : Fingerprint(configured);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Set<StoredSecret>().FindAsync([name], ct);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AdminPortal.IntegrationTests.Infrastructure;
@@ -32,6 +33,9 @@ public class AdminPortalFactory : WebApplicationFactory<Program>
     public string DatabasePath => Path.Combine(DataDirectory, "adminportal.db");
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>Everything the app logged, as the console would show it.</summary>
+    public LogCapture Logs { get; } = new();
+
     /// <summary>Set before the host starts to control time (token grace windows, health rules, schedules).</summary>
     public FakeTimeProvider? Clock { get; set; }
 
@@ -45,7 +49,8 @@ public class AdminPortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hangfire:Storage", "InMemory");
         builder.UseSetting("Logging:LogLevel:OpenIddict", Environment.GetEnvironmentVariable("TEST_OPENIDDICT_LOG") ?? "Warning");
         builder.UseSetting("Admin:Email", AdminEmail);
-        builder.UseSetting("Admin:Password", AdminPassword);
+        builder.UseSetting("Email:OutboxPath", Path.Combine(DataDirectory, "outbox"));
+        builder.UseSetting("Admin:Password", Settings.TryGetValue("Admin:Password", out var password) ? password : AdminPassword);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -54,6 +59,7 @@ public class AdminPortalFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            services.AddSingleton<ILoggerProvider>(Logs);
             if (Clock is not null)
             {
                 services.RemoveAll<TimeProvider>();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AdminPortal.IntegrationTests.OAuth;
 
-/// <summary>The app with a known IFTTT client secret, a movable clock and the whoami / user-info probes.</summary>
+/// <summary>The app with a known IFTTT client secret, a movable clock and the whoami probe.</summary>
 public sealed class OAuthFactory : AdminPortalFactory
 {
     public const string ClientId = "ifttt";
@@ -27,11 +27,7 @@ public sealed class OAuthFactory : AdminPortalFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services =>
-        {
-            services.AddTransient<IStartupFilter, WhoAmIStartupFilter>();
-            services.AddTransient<IStartupFilter, UserInfoProbeStartupFilter>();
-        });
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, WhoAmIStartupFilter>());
     }
 
     /// <summary>A new end user with a unique email; returns the user id.</summary>

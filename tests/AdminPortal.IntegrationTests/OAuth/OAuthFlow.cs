@@ -112,9 +112,13 @@ public sealed class OAuthFlow(OAuthFactory factory)
     }
 
     /// <summary>What an API call with the access token gets: the subject on 200.</summary>
-    public async Task<(HttpStatusCode Status, string Body)> WhoAmIAsync(string accessToken, string path = "/test/whoami")
+    public async Task<(HttpStatusCode Status, string Body)> WhoAmIAsync(string accessToken, string path = "/test/whoami", HttpMethod? method = null)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Get, path);
+        using var message = new HttpRequestMessage(method ?? HttpMethod.Get, path);
+        if (method == HttpMethod.Post)
+        {
+            message.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         var response = await Ifttt.SendAsync(message);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());

@@ -41,7 +41,7 @@ public sealed class TokenHealthTests(OAuthFactory factory) : IClassFixture<OAuth
         Assert.Equal(HttpStatusCode.Unauthorized, (await flow.WhoAmIAsync(revoked.AccessToken, "/ifttt/v1/user/info")).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await flow.WhoAmIAsync("garbage-" + Guid.NewGuid(), "/ifttt/v1/user/info")).Status);
         factory.Time.Advance(TimeSpan.FromHours(2));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await flow.WhoAmIAsync(expired.AccessToken, "/ifttt/v1/triggers/anything")).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await flow.WhoAmIAsync(expired.AccessToken, "/ifttt/v1/triggers/door_opened", HttpMethod.Post)).Status);
 
         var revokedCheck = (await ChecksAsync(revokedUser))[0];
         Assert.Equal((TokenCheckKind.UserInfo, false, TokenFailureReasons.Revoked, 401), (revokedCheck.Kind, revokedCheck.Succeeded, revokedCheck.Reason, revokedCheck.StatusCode));

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AdminPortal.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126100239_OAuthLinking")]
-    partial class OAuthLinking
+    [Migration("20261126100512_IftttApi")]
+    partial class IftttApi
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -32,8 +32,8 @@ namespace AdminPortal.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -52,8 +52,8 @@ namespace AdminPortal.Migrations
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -97,21 +97,68 @@ namespace AdminPortal.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.OAuth.Connections.ConnectionUsage", b =>
+            modelBuilder.Entity("AdminPortal.Features.Ifttt.Actions.ActionLogEntry", b =>
                 {
-                    b.Property<string>("AuthorizationId")
+                    b.Property<string>("Id")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("LastUsedAt")
+                    b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("AuthorizationId");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
-                    b.ToTable("OAuthConnectionUsage", (string)null);
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("LatencyMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UserId", "Action", "RequestId")
+                        .IsUnique()
+                        .HasFilter("\"RequestId\" IS NOT NULL");
+
+                    b.ToTable("IftttActionLog", (string)null);
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.OAuth.Health.TokenCheck", b =>
+            modelBuilder.Entity("AdminPortal.Features.Ifttt.RequestLog.RequestLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -120,24 +167,42 @@ namespace AdminPortal.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Detail")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
+                    b.Property<string>("Endpoint")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reason")
-                        .HasMaxLength(40)
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("StatusCode")
+                    b.Property<int?>("Items")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("Succeeded")
+                    b.Property<double>("LatencyMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Realtime")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TestMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TriggerIdentity")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
@@ -149,47 +214,281 @@ namespace AdminPortal.Migrations
 
                     b.HasIndex("UserId", "At");
 
-                    b.ToTable("TokenChecks", (string)null);
+                    b.ToTable("IftttRequestLog", (string)null);
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.OAuth.Health.TokenHealthRecord", b =>
+            modelBuilder.Entity("AdminPortal.Features.Ifttt.State.ServiceStateRow", b =>
                 {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("FailedChecks")
+                    b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("FirstFailureAt")
+                    b.Property<bool>("Maintenance")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("LastCheckAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastFailureAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastFailureReason")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastSuccessAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(20)
+                    b.Property<string>("MaintenanceMessage")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("UserId");
+                    b.HasKey("Id");
 
-                    b.HasIndex("State");
+                    b.ToTable("IftttServiceState", (string)null);
+                });
 
-                    b.ToTable("TokenHealth", (string)null);
+            modelBuilder.Entity("AdminPortal.Features.Ifttt.Timelines.EventMatchKey", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MatchKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventId")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "MatchKey", "OccurredAt", "EventId");
+
+                    b.ToTable("EventMatchKeys", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Ifttt.Timelines.TimelineEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attributes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ingredients")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Trigger", "SourceId")
+                        .IsUnique()
+                        .HasFilter("\"SourceId\" IS NOT NULL");
+
+                    b.HasIndex("UserId", "Trigger", "OccurredAt", "Id");
+
+                    b.ToTable("TimelineEvents", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Ifttt.Triggers.TriggerIdentity", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastPolledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MatchKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PollCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RealtimePollCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TestMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Id");
+
+                    b.HasIndex("Trigger");
+
+                    b.HasIndex("UserId", "MatchKey");
+
+                    b.ToTable("TriggerIdentities", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Realtime.RealtimeBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("RealtimeBatches", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Realtime.RealtimeCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("LatencyMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("BatchId");
+
+                    b.ToTable("RealtimeCalls", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Realtime.RealtimeIdentityNudge", b =>
+                {
+                    b.Property<string>("TriggerIdentity")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastNudgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TriggerIdentity");
+
+                    b.ToTable("RealtimeIdentityNudges", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Realtime.RealtimeNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TriggerIdentity")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("State", "Id");
+
+                    b.ToTable("RealtimeNotifications", (string)null);
                 });
 
             modelBuilder.Entity("AdminPortal.Features.Secrets.StoredSecret", b =>
@@ -202,8 +501,8 @@ namespace AdminPortal.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Value")
                         .IsRequired()

@@ -32,7 +32,7 @@ namespace AdminPortal.Migrations
                     Id = table.Column<string>(type: "TEXT", nullable: false),
                     ExternalId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     IsTestUser = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -44,13 +44,50 @@ namespace AdminPortal.Migrations
                     PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
                     LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeCampaigns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeCampaigns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    NoticeKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeDeliveries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -99,17 +136,130 @@ namespace AdminPortal.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RealtimeBatches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EntryCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastStatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RealtimeBatches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RealtimeCalls",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BatchId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    EntryCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    LatencyMs = table.Column<double>(type: "REAL", nullable: false),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RealtimeCalls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RealtimeIdentityNudges",
+                columns: table => new
+                {
+                    TriggerIdentity = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LastNudgedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RealtimeIdentityNudges", x => x.TriggerIdentity);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RealtimeNotifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TriggerIdentity = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    BatchId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RealtimeNotifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Secrets",
                 columns: table => new
                 {
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Value = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     ConfigurationFingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Secrets", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SunsetHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<long>(type: "INTEGER", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SunsetHistory", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SunsetPlans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SunsetAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    MessageToUsers = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PlatformTeamEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ShortNoticeConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UserNoticeJobId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SunsetJobId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SunsetPlans", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -319,6 +469,12 @@ namespace AdminPortal.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_NoticeDeliveries_NoticeKey_Recipient",
+                table: "NoticeDeliveries",
+                columns: new[] { "NoticeKey", "Recipient" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictApplications_ClientId",
                 table: "OpenIddictApplications",
                 column: "ClientId",
@@ -350,6 +506,36 @@ namespace AdminPortal.Migrations
                 table: "OpenIddictTokens",
                 column: "ReferenceId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RealtimeBatches_State_NextAttemptAt",
+                table: "RealtimeBatches",
+                columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RealtimeCalls_At",
+                table: "RealtimeCalls",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RealtimeCalls_BatchId",
+                table: "RealtimeCalls",
+                column: "BatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RealtimeNotifications_BatchId",
+                table: "RealtimeNotifications",
+                column: "BatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RealtimeNotifications_State_Id",
+                table: "RealtimeNotifications",
+                columns: new[] { "State", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SunsetHistory_At",
+                table: "SunsetHistory",
+                column: "At");
         }
 
         /// <inheritdoc />
@@ -371,13 +557,37 @@ namespace AdminPortal.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "NoticeCampaigns");
+
+            migrationBuilder.DropTable(
+                name: "NoticeDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "OpenIddictScopes");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens");
 
             migrationBuilder.DropTable(
+                name: "RealtimeBatches");
+
+            migrationBuilder.DropTable(
+                name: "RealtimeCalls");
+
+            migrationBuilder.DropTable(
+                name: "RealtimeIdentityNudges");
+
+            migrationBuilder.DropTable(
+                name: "RealtimeNotifications");
+
+            migrationBuilder.DropTable(
                 name: "Secrets");
+
+            migrationBuilder.DropTable(
+                name: "SunsetHistory");
+
+            migrationBuilder.DropTable(
+                name: "SunsetPlans");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

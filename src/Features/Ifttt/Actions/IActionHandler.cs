@@ -1,0 +1,31 @@
+using AdminPortal.Features.Ifttt.Service;
+
+namespace AdminPortal.Features.Ifttt.Actions;
+
+/// <summary>
+/// Runs an action once its fields are valid. Registered as a keyed service under the name actions
+/// use in configuration (<c>Handler: "record"</c>); a "forward to the adopter's HTTP API" handler is
+/// another implementation registered under its own name in <see cref="ActionsExtensions"/>.
+/// </summary>
+public interface IActionHandler
+{
+    Task<ActionOutcome> RunAsync(ActionRequest request, CancellationToken ct);
+}
+
+/// <param name="LogEntryId">The action-log row of this run: a handler with nothing better may return it as the result id.</param>
+/// <param name="RequestId">IFTTT's X-Request-ID (the idempotency key), when sent.</param>
+public sealed record ActionRequest(string LogEntryId, string UserId, ActionDefinition Action,
+    IReadOnlyDictionary<string, string?> Fields, string? RequestId);
+
+/// <summary>Success (200 with id), Skip (400 SKIP: never retried) or Fail (500: IFTTT retries).</summary>
+public abstract record ActionOutcome
+{
+    public sealed record Success(string Id, string? Url = null) : ActionOutcome;
+    public sealed record Skip(string Message) : ActionOutcome;
+    public sealed record Fail(string Message) : ActionOutcome;
+}
+
+/// <summary>A data item of a successful action response.</summary>
+public sealed record ActionOutcomeItem(
+    string Id,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Url);

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using AdminPortal.Features.Ifttt.Protocol;
+using AdminPortal.Features.Ifttt.Timelines;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Features.Ifttt.Ingest;
+
+/// <summary><c>POST /api/v1/events</c>: the company's product reports events onto users' timelines.</summary>
+public static class IngestEndpoints
+{
+    public const string Path = "/api/v1/events";
+    private const int MaxErrorsReported = 50;
+
+    public static IEndpointRouteBuilder MapIngest(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, IngestAsync)
+            .AddEndpointFilter<IngestApiKeyFilter>()
+            .WithName("IngestEvents")
+            .WithTags("Ingest")
+            .WithSummary("Store one event or an array of up to 1000 events (all or nothing).")
+            .WithDescription("Authenticate with the ingest API key in X-Api-Key or Authorization: Bearer. " +
+                "Events with a source_id already stored for the same user and trigger are not stored again; their existing id is returned.")
+            .Accepts<IngestEventBody[]>("application/json")
+            .Produces<DataEnvelope<IReadOnlyList<IngestedEvent>>>()
+            .Produces<ErrorEnvelope>(StatusCodes.Status400BadRequest)
+            .Produces<ErrorEnvelope>(StatusCodes.Status401Unauthorized)
+            .Produces<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge);
+        return app;
+    }
+
+    public static async Task<Results<JsonHttpResult<DataEnvelope<IReadOnlyList<IngestedEvent>>>, JsonHttpResult<ErrorEnvelope>>> IngestAsync(
+        HttpContext http, IngestParser parser, UserResolver users, EventStore store, IOptionsMonitor<IngestOptions> options, TimeProvider clock)
+    {
+        var limits = options.CurrentValue;
+        using var body = await RequestBody.ReadAsync(http.Request, limits.MaxBodyBytes, http.RequestAborted);
+        if (body.Error is not null)
+        {
+            return body.Error;
+        }
+        var root = body.Document?.RootElement;
+        IReadOnlyList<JsonElement> items = root?.ValueKind switch
+        {
+            JsonValueKind.Array => [.. root.Value.EnumerateArray()],
+            JsonValueKind.Object => [root.Value],
+            _ => [],
+        };
+        if (items.Count == 0)
+        {
+            return IftttResults.BadRequest("The body must be an event object or a non-empty array of events.");
+        }
+        if (items.Count > limits.MaxBatch)
+        {
+            return IftttResults.BadRequest($"A batch holds at most {limits.MaxBatch} events; this one has {items.Count}.");
+        }
+
+        var (events, errors) = parser.Parse(items, clock.GetUtcNow());
+        var resolved = await users.ResolveAsync(events.Select(e => e.UserRef), http.RequestAborted);
+        errors.AddRange(events.Where(e => !resolved.ContainsKey(e.UserRef)).Select(e => $"events[{e.Index}]: unknown user '{e.UserRef}'."));
+        if (errors.Count > 0)
+        {
+            var reported = errors.OrderBy(IndexOf).Take(MaxErrorsReported).Select(m => new ErrorItem(m)).ToList();
+            return TypedResults.Json(new ErrorEnvelope(reported), IftttJsonContext.Default.ErrorEnvelope, IftttResults.JsonContentType, StatusCodes.Status400BadRequest);
+        }
+
+        var stored = await store.AppendAsync([.. events.Select(e => (resolved[e.UserRef], e.Event))], http.RequestAborted);
+        IReadOnlyList<IngestedEvent> data = [.. stored.Select(s => new IngestedEvent(s.Id, s.Duplicate))];
+        return IftttResults.Data(data, IftttJsonContext.Default.DataEnvelopeIReadOnlyListIngestedEvent);
+    }
+
+    /// <summary>Orders error messages by the item index they start with (<c>events[12]: …</c>).</summary>
+    private static int IndexOf(string message) =>
+        int.TryParse(message.AsSpan(7, Math.Max(0, message.IndexOf(']') - 7)), out var index) ? index : int.MaxValue;
+}

@@ -1,0 +1,29 @@
+using AdminPortal.Features.Accounts;
+using AdminPortal.Features.Ifttt.State;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace AdminPortal.Features.Ifttt.Protocol;
+
+/// <summary><c>GET status</c> (service key) and <c>GET user/info</c> (bearer).</summary>
+public static class StatusEndpoints
+{
+    public static Results<Ok, JsonHttpResult<ErrorEnvelope>> Status(ServiceStateStore state) =>
+        state.Current is { Maintenance: true } current
+            ? IftttResults.Error(StatusCodes.Status503ServiceUnavailable, current.Message ?? "The service is down for maintenance; please retry later.")
+            : TypedResults.Ok();
+
+    /// <summary>Also IFTTT's periodic token health check. <c>id</c> is the permanent user id (the Realtime user_id).</summary>
+    public static async Task<Results<JsonHttpResult<DataEnvelope<UserInfo>>, JsonHttpResult<ErrorEnvelope>>> UserInfoAsync(
+        HttpContext http, UserManager<AppUser> users)
+    {
+        var user = await users.FindByIdAsync(IftttRequestInfo.UserIdOf(http));
+        if (user is null)
+        {
+            return IftttResults.Unauthorized("The account behind this access token no longer exists.");
+        }
+        var request = http.Request;
+        var url = $"{request.Scheme}://{request.Host}{request.PathBase}/Account";
+        return IftttResults.Data(new UserInfo(user.UserName ?? user.Email ?? user.Id, user.Id, url), IftttJsonContext.Default.DataEnvelopeUserInfo);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using AdminPortal.Data;
+using AdminPortal.Features.Ifttt.Protocol;
+using AdminPortal.Features.Ifttt.Service;
+using AdminPortal.Features.Ifttt.Timelines;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AdminPortal.Features.Ifttt.Queries;
+
+/// <summary><c>POST queries/{query}</c>: pages of the query's trigger timeline, newest first, with a cursor while more remain.</summary>
+public static class QueryEndpoints
+{
+    public static void MapQueryEndpoints(this RouteGroupBuilder user) => user.MapPost("queries/{query}", RunAsync);
+
+    public static async Task<Results<RawDataResult, JsonHttpResult<ErrorEnvelope>>> RunAsync(
+        string query, HttpContext http, DeclaredService service, AppDbContext db)
+    {
+        if (service.FindQuery(query) is not { } definition)
+        {
+            return IftttResults.NotFound($"There is no query '{query}'.");
+        }
+        using var body = await RequestBody.ReadAsync(http.Request, RequestBody.DefaultLimit, http.RequestAborted);
+        if (body.Error is not null)
+        {
+            return body.Error;
+        }
+        var values = FieldValues.Read(body.TryGetMember("queryFields", out var fieldsJson) ? fieldsJson : default, definition.Fields);
+        if (FieldValues.MissingRequired(definition.Fields, values) is { } missing)
+        {
+            return IftttResults.BadRequest($"The query field '{missing.Slug}' is required.");
+        }
+        if (Limit.Read(body, out var limitError) is not { } limit)
+        {
+            return IftttResults.BadRequest(limitError!);
+        }
+        TimelinePosition? after = null;
+        if (body.TryGetMember("cursor", out var cursorJson) && cursorJson.ValueKind == JsonValueKind.String && cursorJson.GetString() is { Length: > 0 } cursor)
+        {
+            after = QueryCursor.Decode(cursor);
+            if (after is null)
+            {
+                return IftttResults.BadRequest("The cursor is not one this service issued.");
+            }
+        }
+        if (limit == 0)
+        {
+            return new RawDataResult([]);
+        }
+
+        var userId = IftttRequestInfo.UserIdOf(http);
+        var key = TriggerMatcher.KeyForFields(definition.Trigger, definition.Fields, values);
+        // One extra row tells whether another page exists, so the last page carries no cursor.
+        var take = limit == int.MaxValue ? limit : limit + 1;
+        var rows = after is null
+            ? await TimelineReader.NewestAsync(db, userId, key, take, http.RequestAborted)
+            : await TimelineReader.OlderThanAsync(db, userId, key, after, take, http.RequestAborted);
+        var page = rows.Count > limit ? rows[..limit] : rows;
+        var next = rows.Count > limit ? QueryCursor.Encode(new TimelinePosition(page[^1].OccurredAt, page[^1].Id)) : null;
+
+        IftttRequestInfo.For(http).Items = page.Count;
+        return new RawDataResult(page.ConvertAll(r => r.Ingredients), next);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Data.Common;
+using AdminPortal.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace AdminPortal.Features.Ifttt.Timelines;
+
+/// <summary>A validated event for one trigger, before it has an id.</summary>
+public sealed record NewEvent(string Trigger, IReadOnlyDictionary<string, string> Attributes, string Ingredients, string? SourceId, DateTimeOffset OccurredAt);
+
+/// <summary>The id an appended event has; <see cref="Duplicate"/> when its source id was already stored.</summary>
+public sealed record StoredEvent(string Id, bool Duplicate);
+
+/// <summary>
+/// Appends events to timelines: one transaction for the whole batch (all or nothing), prepared
+/// statements reused for every row, and the match keys written alongside (see <see cref="TriggerMatcher"/>).
+/// </summary>
+public sealed class EventStore(AppDbContext db, MatchShapes shapes, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<(string UserId, NewEvent Event)> events, CancellationToken ct)
+    {
+        // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is held from the source-id lookups on, so a
+        // concurrent batch cannot slip the same source id in between.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var tx = transaction.GetDbTransaction();
+        var connection = db.Database.GetDbConnection();
+
+        await using var find = Command(connection, tx, """
+            SELECT "Id" FROM "TimelineEvents" WHERE "UserId" = $user AND "Trigger" = $trigger AND "SourceId" = $source
+            """, "$user", "$trigger", "$source");
+        await using var insertEvent = Command(connection, tx, """
+            INSERT INTO "TimelineEvents" ("Id", "UserId", "Trigger", "OccurredAt", "ReceivedAt", "SourceId", "Attributes", "Ingredients")
+            VALUES ($id, $user, $trigger, $occurred, $received, $source, $attributes, $ingredients)
+            """, "$id", "$user", "$trigger", "$occurred", "$received", "$source", "$attributes", "$ingredients");
+        await using var insertKey = Command(connection, tx, """
+            INSERT INTO "EventMatchKeys" ("UserId", "MatchKey", "OccurredAt", "EventId") VALUES ($user, $key, $occurred, $id)
+            """, "$user", "$key", "$occurred", "$id");
+
+        var now = clock.GetUtcNow();
+        var inBatch = new Dictionary<(string, string, string), string>();
+        var stored = new List<StoredEvent>(events.Count);
+        foreach (var (userId, e) in events)
+        {
+            if (e.SourceId is not null)
+            {
+                var sourceKey = (userId, e.Trigger, e.SourceId);
+                var existing = inBatch.GetValueOrDefault(sourceKey) ?? await Run(find, ct, scalar: true, userId, e.Trigger, e.SourceId) as string;
+                if (existing is not null)
+                {
+                    stored.Add(new StoredEvent(existing, Duplicate: true));
+                    continue;
+                }
+            }
+
+            var id = Ulid.New(now);
+            var occurred = e.OccurredAt.ToUnixTimeMilliseconds();
+            await Run(insertEvent, ct, scalar: false, id, userId, e.Trigger, occurred, now.ToUnixTimeMilliseconds(), e.SourceId,
+                EventIngredients.Write(e.Attributes), e.Ingredients);
+            foreach (var key in shapes.EventKeys(e.Trigger, e.Attributes))
+            {
+                await Run(insertKey, ct, scalar: false, userId, key, occurred, id);
+            }
+            if (e.SourceId is not null)
+            {
+                inBatch[(userId, e.Trigger, e.SourceId)] = id;
+            }
+            stored.Add(new StoredEvent(id, Duplicate: false));
+        }
+
+        await transaction.CommitAsync(ct);
+        return stored;
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction tx, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.AddParameter(name, null);
+        }
+        command.Prepare();
+        return command;
+    }
+
+    private static async Task<object?> Run(DbCommand command, CancellationToken ct, bool scalar, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+        return scalar ? await command.ExecuteScalarAsync(ct) : await command.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,187 @@
+using AdminPortal.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Features.Realtime;
+
+/// <summary>
+/// Turns pending notifications into batches and sends the batches that are due. One drain at a time
+/// per process (the in-process dispatcher and the Hangfire safety-net job share this gate), which is
+/// enough while one process owns the database.
+/// </summary>
+public sealed class RealtimeDrainer(
+    IDbContextFactory<AppDbContext> dbFactory,
+    RealtimeSender sender,
+    IOptions<RealtimeOptions> options,
+    TimeProvider clock,
+    ILogger<RealtimeDrainer> logger)
+{
+    /// <summary>Pending notifications read per round; bigger backlogs take several rounds.</summary>
+    private const int PendingPageSize = 20_000;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Drains everything due now; returns when the next retry is due, if any.</summary>
+    public async Task<DateTimeOffset?> DrainAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (!options.Value.Enabled)
+            {
+                await SkipPendingAsync(ct);
+                return null;
+            }
+            while (await FormBatchesAsync(ct) == PendingPageSize)
+            {
+            }
+            return await SendDueBatchesAsync(ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task SkipPendingAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Set<RealtimeNotification>().Where(n => n.State == NotificationState.Pending)
+            .ExecuteUpdateAsync(n => n.SetProperty(x => x.State, NotificationState.Skipped), ct);
+    }
+
+    /// <summary>Collapses duplicates (one identity nudged twice → once) and cuts batches of at most BatchSize.</summary>
+    private async Task<int> FormBatchesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pending = await db.Set<RealtimeNotification>()
+            .Where(n => n.State == NotificationState.Pending)
+            .OrderBy(n => n.Id)
+            .Take(PendingPageSize)
+            .ToListAsync(ct);
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow();
+        var groups = pending.GroupBy(RealtimeEntry.From).Chunk(options.Value.BatchSize).ToList();
+        var batches = groups.Select(chunk => new RealtimeBatch
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            CreatedAt = now,
+            NextAttemptAt = now,
+            EntryCount = chunk.Length,
+        }).ToList();
+        db.AddRange(batches);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        for (var i = 0; i < groups.Count; i++)
+        {
+            foreach (var notification in groups[i].SelectMany(g => g))
+            {
+                notification.BatchId = batches[i].Id;
+                notification.State = NotificationState.Batched;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return pending.Count;
+    }
+
+    private async Task<DateTimeOffset?> SendDueBatchesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            var batch = await db.Set<RealtimeBatch>()
+                .Where(b => b.State == BatchState.Pending && b.NextAttemptAt <= now)
+                .OrderBy(b => b.Id)
+                .FirstOrDefaultAsync(ct);
+            if (batch is null)
+            {
+                return await db.Set<RealtimeBatch>().Where(b => b.State == BatchState.Pending)
+                    .OrderBy(b => b.NextAttemptAt).Select(b => (DateTimeOffset?)b.NextAttemptAt).FirstOrDefaultAsync(ct);
+            }
+            await SendAsync(db, batch, ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task SendAsync(AppDbContext db, RealtimeBatch batch, CancellationToken ct)
+    {
+        var entries = (await db.Set<RealtimeNotification>().Where(n => n.BatchId == batch.Id)
+                .Select(n => new { n.TriggerIdentity, n.UserId }).ToListAsync(ct))
+            .Select(n => n.TriggerIdentity is { } id ? new RealtimeEntry(id, false) : new RealtimeEntry(n.UserId!, true))
+            .Distinct().ToList();
+
+        batch.Attempts++;
+        var result = await sender.SendAsync(batch.RequestId, entries, ct);
+        var now = clock.GetUtcNow();
+        db.Add(new RealtimeCall
+        {
+            BatchId = batch.Id, RequestId = batch.RequestId, At = now, Attempt = batch.Attempts, EntryCount = entries.Count,
+            StatusCode = result.StatusCode, LatencyMs = result.Latency.TotalMilliseconds, Succeeded = result.Succeeded,
+            Error = result.Succeeded ? null : result.Error ?? $"HTTP {result.StatusCode}",
+        });
+        batch.LastStatusCode = result.StatusCode;
+        batch.LastError = result.Succeeded ? null : result.Error ?? $"HTTP {result.StatusCode}";
+
+        var outcome = RealtimeRetryPolicy.Decide(result, batch, now, options.Value);
+        batch.State = outcome.State;
+        batch.NextAttemptAt = outcome.NextAttemptAt;
+        batch.CompletedAt = outcome.State == BatchState.Pending ? null : now;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        if (outcome.State != BatchState.Pending)
+        {
+            var final = outcome.State == BatchState.Delivered ? NotificationState.Delivered : NotificationState.Failed;
+            await db.Set<RealtimeNotification>().Where(n => n.BatchId == batch.Id)
+                .ExecuteUpdateAsync(n => n.SetProperty(x => x.State, final), ct);
+        }
+        if (outcome.State == BatchState.Delivered)
+        {
+            await RecordNudgesAsync(db, entries.Where(e => !e.IsUser).Select(e => e.Value), now, ct);
+        }
+        await transaction.CommitAsync(ct);
+        Log(batch, result, entries.Count);
+    }
+
+    private static async Task RecordNudgesAsync(AppDbContext db, IEnumerable<string> identities, DateTimeOffset at, CancellationToken ct)
+    {
+        var list = identities.ToList();
+        var existing = await db.Set<RealtimeIdentityNudge>().Where(n => list.Contains(n.TriggerIdentity)).ToDictionaryAsync(n => n.TriggerIdentity, ct);
+        foreach (var identity in list)
+        {
+            if (existing.TryGetValue(identity, out var nudge))
+            {
+                nudge.LastNudgedAt = at;
+            }
+            else
+            {
+                db.Add(new RealtimeIdentityNudge { TriggerIdentity = identity, LastNudgedAt = at });
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private void Log(RealtimeBatch batch, RealtimeCallResult result, int entries)
+    {
+        switch (batch.State)
+        {
+            case BatchState.Delivered:
+                logger.LogInformation("Realtime batch {BatchId} ({Entries} entries) delivered on attempt {Attempt}", batch.Id, entries, batch.Attempts);
+                break;
+            case BatchState.Failed:
+                logger.LogWarning("Realtime batch {BatchId} ({Entries} entries) failed after {Attempts} attempt(s): {Status} {Error}",
+                    batch.Id, entries, batch.Attempts, result.StatusCode, result.Error);
+                break;
+            default:
+                logger.LogInformation("Realtime batch {BatchId} attempt {Attempt} got {Status}; retrying at {NextAttempt}",
+                    batch.Id, batch.Attempts, result.StatusCode?.ToString() ?? result.Error, batch.NextAttemptAt);
+                break;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace AdminPortal.Features.Realtime;
+
+public static class RealtimeExtensions
+{
+    public static IHostApplicationBuilder AddRealtime(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RealtimeOptions>()
+            .BindConfiguration(RealtimeOptions.Section)
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                // The base URL has its own, documented key: Ifttt:RealtimeUrl.
+                if (configuration["Ifttt:RealtimeUrl"] is { Length: > 0 } url)
+                {
+                    options.Url = url;
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddHttpClient(RealtimeSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddSingleton<RealtimeSignal>();
+        builder.Services.AddSingleton<RealtimeOutbox>();
+        builder.Services.AddSingleton<RealtimeSender>();
+        builder.Services.AddSingleton<RealtimeDrainer>();
+        builder.Services.AddSingleton<RealtimeAdmin>();
+        builder.Services.AddHostedService<RealtimeDispatcher>();
+        return builder;
+    }
+}

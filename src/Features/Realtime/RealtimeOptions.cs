@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AdminPortal.Features.Realtime;
+
+/// <summary><c>Ifttt:Realtime</c>: how new events nudge IFTTT through its Realtime API.</summary>
+public sealed class RealtimeOptions
+{
+    public const string Section = "Ifttt:Realtime";
+
+    /// <summary>Off: notifications are still recorded, as skipped, but nothing is sent.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>IFTTT's Realtime API base URL (<c>Ifttt:RealtimeUrl</c>); tests point it at a local fake.</summary>
+    [Required, Url]
+    public string Url { get; set; } = "https://realtime.ifttt.com";
+
+    /// <summary>How long to gather more notifications after the first one before sending.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan DebounceWindow { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Entries per request; IFTTT accepts at most 1000.</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 1000;
+
+    /// <summary>A batch still undelivered this long after it was formed is marked failed for admins to see.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>First retry delay; doubles per attempt up to <see cref="MaxBackoff"/>, with jitter.</summary>
+    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Per-request timeout; a timeout counts as a retryable failure.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long the realtime call log is kept (like the request log).</summary>
+    [Range(1, 3650)]
+    public int LogRetentionDays { get; set; } = 30;
+}

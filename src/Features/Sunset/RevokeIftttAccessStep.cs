@@ -1,0 +1,41 @@
+using AdminPortal.Features.OAuth;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace AdminPortal.Features.Sunset;
+
+/// <summary>At T-0, revokes every authorization of the IFTTT client and every token issued under it.</summary>
+internal sealed class RevokeIftttAccessStep(
+    IOpenIddictApplicationManager applications,
+    IOpenIddictAuthorizationManager authorizations,
+    IOpenIddictTokenManager tokens,
+    IOptions<IftttClientOptions> client,
+    ILogger<RevokeIftttAccessStep> logger) : ISunsetStep
+{
+    public async Task RunAsync(SunsetPlan plan, CancellationToken ct)
+    {
+        var application = await applications.FindByClientIdAsync(client.Value.ClientId, ct);
+        if (application is null)
+        {
+            return;
+        }
+        var applicationId = await applications.GetIdAsync(application, ct);
+        var revoked = 0;
+        await foreach (var authorization in authorizations.FindByApplicationIdAsync(applicationId!, ct))
+        {
+            if (await authorizations.HasStatusAsync(authorization, Statuses.Valid, ct) && await authorizations.TryRevokeAsync(authorization, ct))
+            {
+                revoked++;
+            }
+        }
+        await foreach (var token in tokens.FindByApplicationIdAsync(applicationId!, ct))
+        {
+            if (await tokens.HasStatusAsync(token, Statuses.Valid, ct))
+            {
+                await tokens.TryRevokeAsync(token, ct);
+            }
+        }
+        logger.LogWarning("Sunset: revoked {Count} IFTTT authorization(s) and their tokens", revoked);
+    }
+}

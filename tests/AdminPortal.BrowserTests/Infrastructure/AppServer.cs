@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real app on real Kestrel (127.0.0.1, a free port) for a browser: its own SQLite file, Hangfire in
+/// memory, a known admin. Use as a class fixture; derive and add <see cref="Settings"/> in the constructor
+/// for feature-specific configuration.
+/// </summary>
+public class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@browser.test";
+    public const string AdminPassword = "Admin-Passw0rd-1";
+
+    public AppServer()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "adminportal-browser-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
+
+    public string DataDirectory { get; }
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    /// <summary>Like <c>http://127.0.0.1:41234</c>; set once the server has started.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public ValueTask InitializeAsync()
+    {
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return ValueTask.CompletedTask;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        // MudBlazor's _content/ files are static web assets: without this they 404 outside Development.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("ConnectionStrings:AdminPortal", $"Data Source={Path.Combine(DataDirectory, "adminportal.db")}");
+        builder.UseSetting("Hangfire:Storage", "InMemory");
+        builder.UseSetting("Admin:Email", AdminEmail);
+        builder.UseSetting("Admin:Password", AdminPassword);
+        // Mail goes to this test's own .eml outbox, never the repository's data/ folder.
+        builder.UseSetting("Email:OutboxPath", Path.Combine(DataDirectory, "outbox"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite's pool may still hold the file for a moment; a leftover temp folder is harmless.
+        }
+    }
+}

@@ -1,0 +1,62 @@
+namespace AdminPortal.BrowserTests.Infrastructure;
+
+/// <summary>One test's browser context and page, plus every 4xx/5xx response the page met (missing assets show up here).</summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+    private readonly List<string> _failedResponses = [];
+
+    public BrowserSession(IBrowserContext context, IPage page)
+    {
+        _context = context;
+        Page = page;
+        Page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                lock (_failedResponses)
+                {
+                    _failedResponses.Add($"{response.Status} {response.Url}");
+                }
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    public IReadOnlyList<string> FailedResponses
+    {
+        get
+        {
+            lock (_failedResponses)
+            {
+                return [.. _failedResponses];
+            }
+        }
+    }
+
+    /// <summary>Signs in through the real login form; the caller's page is then wherever the app sent it.</summary>
+    public async Task SignInAsync(string email, string password)
+    {
+        await Page.GetByLabel("Email").FillAsync(email);
+        await Page.GetByLabel("Password").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>Waits until the admin layout has rendered inside the Blazor circuit, so clicks reach .NET.</summary>
+    public Task WaitForCircuitAsync() => Page.Locator("[data-interactive=true]").WaitForAsync();
+
+    /// <summary>Writes a full-page PNG under TestResults/screenshots, attaches it to the test result and returns its path.</summary>
+    public async Task<string> ScreenshotAsync(string name)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, name + ".png");
+        var png = await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        TestContext.Current.AddAttachment(name + ".png", png, "image/png");
+        TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot: {path}");
+        return path;
+    }
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+
+namespace AdminPortal.IntegrationTests.Foundation;
+
+/// <summary>
+/// Starts the real built app as a process, as an operator would, and reads what it prints:
+/// bad configuration must stop it with one line naming the key.
+/// </summary>
+public sealed class StartupConfigurationTests
+{
+    [Fact]
+    public async Task Start_ProductionWithoutSigningCertificate_FailsNamingTheKey()
+    {
+        var (exitCode, stderr) = await RunAppAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("AdminPortal cannot start: OAuth:SigningCertificate:Path", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
+    public async Task Start_UnreadableCertificate_FailsNamingTheKey()
+    {
+        var notACertificate = Path.GetTempFileName();
+        await File.WriteAllTextAsync(notACertificate, "not a certificate", TestContext.Current.CancellationToken);
+
+        var (exitCode, stderr) = await RunAppAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["OAuth__SigningCertificate__Path"] = notACertificate,
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("AdminPortal cannot start: OAuth:SigningCertificate:Path: cannot read the certificate", stderr);
+    }
+
+    [Fact]
+    public async Task Start_UnknownDatabaseProvider_FailsNamingTheKey()
+    {
+        var (exitCode, stderr) = await RunAppAsync(new() { ["Database__Provider"] = "Oracle" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("AdminPortal cannot start: Database:Provider: unknown database provider 'Oracle'", stderr);
+    }
+
+    [Fact]
+    public async Task Start_MalformedConnectionString_FailsNamingTheKey()
+    {
+        var (exitCode, stderr) = await RunAppAsync(new() { ["ConnectionStrings__AdminPortal"] = "Data Source=x.db;Bogus Keyword=1" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("AdminPortal cannot start: ConnectionStrings:AdminPortal: not a valid SQLite connection string", stderr);
+    }
+
+    private static async Task<(int ExitCode, string Stderr)> RunAppAsync(Dictionary<string, string> environment)
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("adminportal-start-").FullName;
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "AdminPortal.dll"), "--contentRoot", contentRoot, "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = contentRoot,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Hangfire__Storage"] = "InMemory";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The app kept running although its configuration is bad.");
+        }
+        return (process.ExitCode, await stderr);
+    }
+}

@@ -1,0 +1,68 @@
+using AdminPortal.Features.Ifttt.Service;
+using AdminPortal.Features.Ifttt.Timelines;
+
+namespace AdminPortal.UnitTests.Features.Ifttt;
+
+public sealed class TriggerMatcherTests
+{
+    private static FieldDefinition Field(string slug, bool required, string? matches = null) =>
+        new(slug, slug, required, FieldKind.Text, [], null, matches ?? slug, null, null, false, null, null);
+
+    private static DeclaredService Service(params FieldDefinition[] fields) => new("S", "s",
+        [new TriggerDefinition("t", "T", [.. fields.Select(f => f.Matches)], fields, [])], [], []);
+
+    private static long[] EventKeys(DeclaredService service, Dictionary<string, string> attributes) =>
+        TriggerMatcher.EventKeys("t", TriggerMatcher.FilterShapes("t", service), attributes);
+
+    private static long PollKey(DeclaredService service, Dictionary<string, string?> values) =>
+        TriggerMatcher.KeyForFields("t", service.Triggers[0].Fields, values);
+
+    [Fact]
+    public void NoFields_EveryEventMatchesTheEmptyFilter()
+    {
+        var service = Service();
+        Assert.Contains(PollKey(service, []), EventKeys(service, new() { ["x"] = "1" }));
+    }
+
+    [Theory]
+    [InlineData("front", "front", true)]
+    [InlineData("front", "back", false)]
+    public void RequiredField_MatchesOnlyEqualValue(string eventValue, string fieldValue, bool matches)
+    {
+        var service = Service(Field("door", required: true));
+        var keys = EventKeys(service, new() { ["door"] = eventValue });
+        Assert.Equal(matches, keys.Contains(PollKey(service, new() { ["door"] = fieldValue })));
+    }
+
+    [Fact]
+    public void TwoFieldsOneOptional_EmptyOptionalMatchesAnyValueFilledOneMustEqual()
+    {
+        var service = Service(Field("door", required: true), Field("room", required: false));
+        var keys = EventKeys(service, new() { ["door"] = "front", ["room"] = "hall" });
+
+        Assert.Contains(PollKey(service, new() { ["door"] = "front", ["room"] = "" }), keys);
+        Assert.Contains(PollKey(service, new() { ["door"] = "front" }), keys);
+        Assert.Contains(PollKey(service, new() { ["door"] = "front", ["room"] = "hall" }), keys);
+        Assert.DoesNotContain(PollKey(service, new() { ["door"] = "front", ["room"] = "attic" }), keys);
+        Assert.Equal(2, keys.Length);
+    }
+
+    [Fact]
+    public void EventWithoutTheAttribute_MatchesOnlyWhenTheOptionalFieldIsEmpty()
+    {
+        var service = Service(Field("room", required: false));
+        var keys = EventKeys(service, []);
+        Assert.Equal([PollKey(service, new() { ["room"] = "" })], keys);
+    }
+
+    [Fact]
+    public void Key_DependsOnTriggerAndPairsNotOnOrder()
+    {
+        var a = TriggerMatcher.KeyFor("t", [new("a", "1"), new("b", "2")]);
+        var b = TriggerMatcher.KeyFor("t", [new("b", "2"), new("a", "1")]);
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, TriggerMatcher.KeyFor("u", [new("a", "1"), new("b", "2")]));
+        // Stored in the database: a change here would orphan every stored key.
+        Assert.Equal(TriggerMatcher.KeyFor("door_opened", [new("door", "front")]), TriggerMatcher.KeyFor("door_opened", [new("door", "front")]));
+    }
+}
