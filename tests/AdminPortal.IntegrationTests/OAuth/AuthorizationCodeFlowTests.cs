@@ -78,6 +78,25 @@ public sealed class AuthorizationCodeFlowTests(OAuthFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Authorize_AllowPostedWithoutAntiforgeryToken_NoCodeConsentShownAgain()
+    {
+        var (_, email) = await factory.CreateUserAsync("forged");
+        var flow = new OAuthFlow(factory);
+        await flow.SignInAsync(email);
+        var forged = new Dictionary<string, string>
+        {
+            ["client_id"] = OAuthFactory.ClientId, ["response_type"] = "code", ["scope"] = "ifttt", ["state"] = "forged",
+            ["redirect_uri"] = OAuthFactory.RedirectUri, ["decision"] = "allow",
+        };
+
+        var response = await flow.Browser.PostAsync("/connect/authorize", new FormUrlEncodedContent(forged), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.Contains("Connect IFTTT?", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Authorize_RelinkAfterConsent_SkipsConsentPage()
     {
         var (_, email) = await factory.CreateUserAsync("relinker");
