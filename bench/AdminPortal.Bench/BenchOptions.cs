@@ -31,7 +31,7 @@ public sealed record BenchOptions
     public static BenchOptions Quickly(BenchOptions o) => o with
     {
         Quick = true, Users = 200, Identities = 2_000, Events = 20_000, SmallEvents = 2_000,
-        WarmUp = TimeSpan.FromSeconds(1), Duration = TimeSpan.FromSeconds(3), RealtimeRate = 20, BatchSize = 200,
+        WarmUp = TimeSpan.FromSeconds(1), Duration = TimeSpan.FromSeconds(2), RealtimeRate = 20, BatchSize = 200,
     };
 
     public static BenchOptions Parse(string[] args)

@@ -12,7 +12,7 @@ namespace AdminPortal.Bench.Scenarios;
 /// </summary>
 public static class RealtimeScenario
 {
-    private static readonly TimeSpan DeliveryWait = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan DeliveryWait = TimeSpan.FromSeconds(30);
 
     public static async Task<ScenarioResult> RunAsync(HttpClient http, BenchOptions o, IReadOnlyList<BenchUser> users, FakeRealtime fake,
         CancellationToken ct)

@@ -1,0 +1,43 @@
+using AdminPortal.Bench;
+using AdminPortal.Bench.Report;
+
+namespace AdminPortal.BenchTests;
+
+public sealed class QuickBenchTests
+{
+    private static readonly string[] Scenarios = ["poll-small-db", "status", "poll", "action", "ingest-single", "ingest-batch", "realtime"];
+
+    [Fact(Timeout = 300_000)]
+    public async Task QuickMode_EveryScenario_CompletesWithZeroErrors()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var repo = BenchOptions.FindRepoRoot();
+        // The app build this test project was built with (dotnet build AdminPortal.sln), not a fresh Release build.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
+        var appDll = Path.Combine(repo, "artifacts", "bin", "AdminPortal", configuration, "AdminPortal.dll");
+        Assert.True(File.Exists(appDll), $"{appDll} is missing: build AdminPortal.sln first.");
+        var work = Path.Combine(Path.GetTempPath(), "adminportal-bench-tests", Guid.NewGuid().ToString("N"));
+        var options = BenchOptions.Parse(["--quick", "--app-dll", appDll, "--work", work, "--results", Path.Combine(work, "results")]);
+
+        var log = new List<string>();
+        BenchReport report;
+        try
+        {
+            report = await BenchRun.RunAsync(options, line => { lock (log) { log.Add(line); } }, ct);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(work, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        var table = ReportWriter.Table(report);
+        Assert.Equal(Scenarios, report.Scenarios.Select(s => s.Name));
+        Assert.All(report.Scenarios, s => Assert.True(s.Completed && s.Errors == 0, $"{s.Name} failed:\n{table}\n{string.Join('\n', log)}"));
+    }
+}
