@@ -4,6 +4,8 @@ using AdminPortal.Features.OAuth.Authorize;
 using AdminPortal.Features.OAuth.Connections;
 using AdminPortal.Features.OAuth.Health;
 using AdminPortal.Features.OAuth.Token;
+using AdminPortal.Features.OAuth.Validation;
+using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 
 namespace AdminPortal.Features.OAuth;
@@ -45,6 +47,9 @@ public static class OAuthServerExtensions
                 // OpenIddict's clock is the TimeProvider service (tests move a FakeTimeProvider).
 
                 certificates.Apply(server);
+                // Access tokens are signed, not encrypted: they carry only ids (no personal data), TLS protects them in
+                // transit, and validation then verifies a signature instead of RSA-decrypting (docs/decisions/0006).
+                server.DisableAccessTokenEncryption();
                 server.AddEventHandler(MintedTokenResponseHandler.Descriptor)
                     .AddEventHandler(AuthorizeErrorPage.Descriptor)
                     .AddEventHandler(RefreshTokenReplayHandler.Descriptor)
@@ -82,6 +87,15 @@ public static class OAuthServerExtensions
         builder.Services.AddScoped<IftttLinks>();
         builder.Services.AddScoped<ConnectionsService>();
         builder.Services.AddSingleton<ConnectionUsageRecorder>();
+        builder.Services.AddSingleton<ConnectionUsageWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ConnectionUsageWriter>());
+        // Validated bearer tokens are remembered briefly; every token/authorization write made through the app's
+        // database context forgets the affected ones at once (docs/decisions/0006).
+        builder.Services.AddSingleton<AccessTokenCache>();
+        builder.Services.AddSingleton<AccessTokenCacheInvalidation>();
+        builder.Services.ConfigureDbContext<AppDbContext>((services, options) =>
+            options.AddInterceptors(services.GetRequiredService<AccessTokenCacheInvalidation>().Interceptors));
+        builder.Services.AddSingleton<BearerAuthenticator>();
         builder.Services.AddScoped<TokenHealthRecorder>();
         builder.Services.AddScoped<TokenHealthService>();
         builder.Services.AddScoped<TokenHealthJob>();

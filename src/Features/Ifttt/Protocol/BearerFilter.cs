@@ -1,15 +1,14 @@
-using Microsoft.AspNetCore.Authentication;
-using OpenIddict.Abstractions;
-using OpenIddict.Validation.AspNetCore;
+using AdminPortal.Features.OAuth.Validation;
 
 namespace AdminPortal.Features.Ifttt.Protocol;
 
 /// <summary>
 /// User endpoints: authenticates the bearer token with OpenIddict validation (token and authorization
-/// entries checked, so a revoked token fails at once). Authenticates explicitly instead of using an
-/// authorization policy, so a failure is IFTTT's 401 JSON and never the Identity cookie's login redirect.
+/// entries checked, so a revoked token fails at once; validated tokens are remembered briefly, and forgotten
+/// the moment the app revokes them — see <see cref="BearerAuthenticator"/>). Authenticates explicitly instead of
+/// using an authorization policy, so a failure is IFTTT's 401 JSON and never the Identity cookie's login redirect.
 /// </summary>
-public sealed class BearerFilter : IEndpointFilter
+public sealed class BearerFilter(BearerAuthenticator authenticator) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -18,9 +17,7 @@ public sealed class BearerFilter : IEndpointFilter
         {
             return IftttResults.Unauthorized("An access token is required (Authorization: Bearer).");
         }
-        var result = await http.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
-        var subject = result.Succeeded ? result.Principal.GetClaim(OpenIddictConstants.Claims.Subject) : null;
-        if (string.IsNullOrEmpty(subject))
+        if (await authenticator.AuthenticateAsync(http) is not { } subject)
         {
             return IftttResults.Unauthorized("The access token is invalid, expired or revoked.");
         }

@@ -17,11 +17,6 @@ internal sealed class AccessTokenUseHandler(ConnectionUsageRecorder usage) : IOp
             .SetType(OpenIddictValidationHandlerType.Custom)
             .Build();
 
-    public async ValueTask HandleAsync(ValidateTokenContext context)
-    {
-        if (!context.IsRejected && context.Principal is { } principal)
-        {
-            await usage.TouchAsync(principal.GetAuthorizationId(), context.CancellationToken);
-        }
-    }
+    public ValueTask HandleAsync(ValidateTokenContext context) =>
+        !context.IsRejected && context.Principal is { } principal ? usage.Touch(principal.GetAuthorizationId()) : ValueTask.CompletedTask;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using AdminPortal.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -8,26 +9,26 @@ namespace AdminPortal.Features.OAuth.Connections;
 /// <summary>
 /// Records "last used" per connection at most once a minute per connection (remembered in memory), so
 /// IFTTT's polling costs no database write per request. One app process per database (see SecretStore),
-/// so the in-memory throttle is sound; a restart merely allows one extra write.
+/// so the in-memory throttle is sound; a restart merely allows one extra write. API calls only queue the
+/// stamp (<see cref="Touch"/>, written by <see cref="ConnectionUsageWriter"/>); the token endpoint writes it at once.
 /// </summary>
-public sealed class ConnectionUsageRecorder(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<ConnectionUsageRecorder> logger)
+public sealed class ConnectionUsageRecorder(IDbContextFactory<AppDbContext> dbFactory, ConnectionUsageWriter writer, TimeProvider clock,
+    ILogger<ConnectionUsageRecorder> logger)
 {
     public static readonly TimeSpan Resolution = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastWritten = new(StringComparer.Ordinal);
 
+    /// <summary>For the IFTTT API's hot path: queues the stamp (when due) and returns at once.</summary>
+    public ValueTask Touch(string? authorizationId) =>
+        Due(authorizationId, out var now) ? writer.EnqueueAsync(new ConnectionUse(authorizationId, now)) : ValueTask.CompletedTask;
+
     public async ValueTask TouchAsync(string? authorizationId, CancellationToken ct = default)
     {
-        if (string.IsNullOrEmpty(authorizationId))
+        if (!Due(authorizationId, out var now))
         {
             return;
         }
-        var now = clock.GetUtcNow();
-        if (_lastWritten.TryGetValue(authorizationId, out var last) && now - last < Resolution)
-        {
-            return;
-        }
-        _lastWritten[authorizationId] = now;
 
         try
         {
@@ -45,5 +46,17 @@ public sealed class ConnectionUsageRecorder(IDbContextFactory<AppDbContext> dbFa
             // Losing one "last used" stamp is harmless; failing IFTTT's request over it is not.
             logger.LogDebug(ex, "Could not stamp the last use of authorization {AuthorizationId}", authorizationId);
         }
+    }
+
+    private bool Due([NotNullWhen(true)] string? authorizationId, out DateTimeOffset now)
+    {
+        now = clock.GetUtcNow();
+        if (string.IsNullOrEmpty(authorizationId) ||
+            (_lastWritten.TryGetValue(authorizationId, out var last) && now - last < Resolution))
+        {
+            return false;
+        }
+        _lastWritten[authorizationId] = now;
+        return true;
     }
 }
