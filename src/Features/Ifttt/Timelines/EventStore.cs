@@ -19,7 +19,27 @@ public sealed record StoredEvent(string Id, bool Duplicate);
 /// </summary>
 public sealed class EventStore(AppDbContext db, MatchShapes shapes, RealtimeOutbox realtime, TimeProvider clock)
 {
+    /// <summary>
+    /// Concurrent ingest requests queue here for SQLite's single write lock instead of polling it: SQLite's busy
+    /// handler sleeps between retries (up to 100 ms), leaving the lock idle while batches wait. One gate per process
+    /// (one process per database); other writers still meet the busy timeout as before.
+    /// </summary>
+    private static readonly SemaphoreSlim WriteGate = new(1, 1);
+
     public async Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<(string UserId, NewEvent Event)> events, CancellationToken ct)
+    {
+        await WriteGate.WaitAsync(ct);
+        try
+        {
+            return await AppendLockedAsync(events, ct);
+        }
+        finally
+        {
+            WriteGate.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<StoredEvent>> AppendLockedAsync(IReadOnlyList<(string UserId, NewEvent Event)> events, CancellationToken ct)
     {
         // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is held from the source-id lookups on, so a
         // concurrent batch cannot slip the same source id in between.
@@ -82,24 +102,17 @@ public sealed class EventStore(AppDbContext db, MatchShapes shapes, RealtimeOutb
         return stored;
     }
 
-    /// <summary>One query per user in the batch: the active, non-test identities whose key a new event produced.</summary>
+    /// <summary>One statement for the whole batch: the active, non-test identities whose key a new event produced.</summary>
     private async Task<bool> QueueRealtimeAsync(Dictionary<string, HashSet<long>> keysByUser, CancellationToken ct)
     {
-        var any = false;
-        foreach (var (userId, keys) in keysByUser)
+        var identities = await MatchingIdentities.FindForEventsAsync(db, keysByUser, ct);
+        if (identities.Count == 0)
         {
-            var identities = await MatchingIdentities.FindAsync(db, userId, keys, ct);
-            if (identities.Count > 0)
-            {
-                realtime.AddForIdentities(db, identities);
-                any = true;
-            }
+            return false;
         }
-        if (any)
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        return any;
+        realtime.AddForIdentities(db, identities);
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction tx, string sql, params string[] parameters)
