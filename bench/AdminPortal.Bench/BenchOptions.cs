@@ -27,6 +27,8 @@ public sealed record BenchOptions
     /// <summary>The app's AdminPortal.dll; empty: build Release and use artifacts/bin/AdminPortal/release.</summary>
     public string? AppDll { get; init; }
     public string? ResultsDirectory { get; init; }
+    /// <summary>Extra environment variables for the app process (experiments, e.g. DOTNET_gcServer=0).</summary>
+    public IReadOnlyDictionary<string, string> AppEnvironment { get; init; } = new Dictionary<string, string>();
 
     public static BenchOptions Quickly(BenchOptions o) => o with
     {
@@ -58,6 +60,7 @@ public sealed record BenchOptions
                 "--work" => o with { WorkDirectory = Next() },
                 "--app-dll" => o with { AppDll = Next() },
                 "--results" => o with { ResultsDirectory = Next() },
+                "--app-env" => o with { AppEnvironment = WithVariable(o.AppEnvironment, Next()) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}. See bench/README.md."),
             };
         }
@@ -69,6 +72,11 @@ public sealed record BenchOptions
             ResultsDirectory = o.ResultsDirectory ?? Path.Combine(repo, "bench", "results"),
         };
     }
+
+    private static Dictionary<string, string> WithVariable(IReadOnlyDictionary<string, string> environment, string assignment) =>
+        assignment.Split('=', 2) is [var key, var value] && key.Length > 0
+            ? new Dictionary<string, string>(environment) { [key] = value }
+            : throw new ArgumentException($"--app-env takes NAME=VALUE, not '{assignment}'.");
 
     public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);
 

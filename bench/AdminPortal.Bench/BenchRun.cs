@@ -42,7 +42,7 @@ public static class BenchRun
             report.SeedSeconds["small_db"] = small.Timings.Total.TotalSeconds;
             await using var app = await StartAppAsync(appDll, o, small, port, fake, log, ct);
             using var http = LoadRunner.CreateClient(app.BaseAddress, o.Clients);
-            await RunAsync(report, o, "poll-small-db", log, () => ClosedLoopScenarios.PollAsync("poll-small-db", http, o, small.Users, ct));
+            await RunAsync(report, o, app, "poll-small-db", log, () => ClosedLoopScenarios.PollAsync("poll-small-db", http, o, small.Users, ct));
             report.PeakResidentSmallDbMb = Mb(app);
             Collect(report, app);
         }
@@ -57,12 +57,12 @@ public static class BenchRun
         {
             using var http = LoadRunner.CreateClient(app.BaseAddress, o.Clients);
             var users = full.Users;
-            await RunAsync(report, o, "status", log, () => ClosedLoopScenarios.StatusAsync(http, o, ct));
-            await RunAsync(report, o, "poll", log, () => ClosedLoopScenarios.PollAsync("poll", http, o, users, ct));
-            await RunAsync(report, o, "action", log, () => ClosedLoopScenarios.ActionAsync(http, o, users, ct));
-            await RunAsync(report, o, "ingest-single", log, () => ClosedLoopScenarios.IngestAsync("ingest-single", http, o, users, 1, ct));
-            await RunAsync(report, o, "ingest-batch", log, () => ClosedLoopScenarios.IngestAsync("ingest-batch", http, o, users, o.BatchSize, ct));
-            await RunAsync(report, o, "realtime", log, () => RealtimeScenario.RunAsync(http, o, users, fake, ct));
+            await RunAsync(report, o, app, "status", log, () => ClosedLoopScenarios.StatusAsync(http, o, ct));
+            await RunAsync(report, o, app, "poll", log, () => ClosedLoopScenarios.PollAsync("poll", http, o, users, ct));
+            await RunAsync(report, o, app, "action", log, () => ClosedLoopScenarios.ActionAsync(http, o, users, ct));
+            await RunAsync(report, o, app, "ingest-single", log, () => ClosedLoopScenarios.IngestAsync("ingest-single", http, o, users, 1, ct));
+            await RunAsync(report, o, app, "ingest-batch", log, () => ClosedLoopScenarios.IngestAsync("ingest-batch", http, o, users, o.BatchSize, ct));
+            await RunAsync(report, o, app, "realtime", log, () => RealtimeScenario.RunAsync(http, o, users, fake, ct));
             report.PeakResidentMb = Mb(app);
             Collect(report, app);
         }
@@ -78,18 +78,21 @@ public static class BenchRun
     {
         var started = Stopwatch.StartNew();
         var app = await AppProcess.StartAsync(appDll, o.RepoRoot, db.DatabasePath, Path.GetDirectoryName(db.DatabasePath)!, port,
-            fake.BaseAddress, ct);
+            fake.BaseAddress, o.AppEnvironment, ct);
         log($"App (pid {app.ProcessId}) serving at {app.BaseAddress} after {started.Elapsed.TotalSeconds:0.0} s.");
         return app;
     }
 
-    private static async Task RunAsync(BenchReport report, BenchOptions o, string name, Action<string> log, Func<Task<ScenarioResult>> scenario)
+    private static async Task RunAsync(BenchReport report, BenchOptions o, AppProcess app, string name, Action<string> log,
+        Func<Task<ScenarioResult>> scenario)
     {
         if (!o.Runs(name))
         {
             return;
         }
+        app.TakeWindowPeak();
         var result = await scenario();
+        result.Extra["app_rss_peak_mb"] = Math.Round(app.TakeWindowPeak() / 1024.0 / 1024.0);
         report.Scenarios.Add(result);
         log($"  {name}: {result.RequestsPerSecond:N0} req/s, p50 {result.Latency.P50:0.00} ms, p99 {result.Latency.P99:0.00} ms, non-2xx {result.Errors}");
     }

@@ -30,6 +30,11 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Largest VmRSS seen by the 250 ms sampler, in bytes.</summary>
     public long PeakSampledRss { get; private set; }
 
+    private long _windowPeak;
+
+    /// <summary>Largest VmRSS sampled since the last call (so each scenario can report its own), in bytes.</summary>
+    public long TakeWindowPeak() => Interlocked.Exchange(ref _windowPeak, ReadStatusKb("VmRSS") * 1024 ?? 0);
+
     /// <summary>Builds the app in Release (incremental) and returns its DLL.</summary>
     public static async Task<string> BuildReleaseAsync(string repoRoot, Action<string> log, CancellationToken ct)
     {
@@ -56,7 +61,7 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     public static async Task<AppProcess> StartAsync(string appDll, string repoRoot, string databasePath, string workDirectory, int port,
-        Uri realtimeUrl, CancellationToken ct)
+        Uri realtimeUrl, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -75,6 +80,10 @@ public sealed class AppProcess : IAsyncDisposable
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
         info.Environment["Ifttt__RealtimeUrl"] = realtimeUrl.ToString().TrimEnd('/');
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the app.");
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"));
@@ -147,6 +156,10 @@ public sealed class AppProcess : IAsyncDisposable
             if (ReadStatusKb("VmRSS") is { } rss)
             {
                 PeakSampledRss = Math.Max(PeakSampledRss, rss * 1024);
+                if (rss * 1024 > Interlocked.Read(ref _windowPeak))
+                {
+                    Interlocked.Exchange(ref _windowPeak, rss * 1024);
+                }
             }
             try
             {

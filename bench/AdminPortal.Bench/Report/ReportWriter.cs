@@ -24,16 +24,20 @@ public static class ReportWriter
         text.AppendLine(c, $"scale: {string.Join(", ", report.Scale.Select(kv => $"{kv.Key} {kv.Value}"))}");
         text.AppendLine(c, $"seeding (not part of any figure): {string.Join(", ", report.SeedSeconds.Select(kv => $"{kv.Key} {kv.Value:0.0} s"))}");
         text.AppendLine();
-        text.AppendLine("| scenario | clients | requests | req/s | events/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| scenario | clients | requests | req/s | events/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx | app RSS MB |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in report.Scenarios)
         {
             var units = s.Name.StartsWith("ingest", StringComparison.Ordinal) || s.Name == "realtime" ? s.UnitsPerSecond.ToString("N0", c) : "";
-            text.AppendLine(c, $"| {s.Name} | {s.Clients} | {s.Requests:N0} | {s.RequestsPerSecond:N0} | {units} | {s.Latency.P50:0.00} | {s.Latency.P95:0.00} | {s.Latency.P99:0.00} | {s.Latency.Max:0.0} | {s.Errors:N0} |");
+            text.AppendLine(c, $"| {s.Name} | {s.Clients} | {s.Requests:N0} | {s.RequestsPerSecond:N0} | {units} | {s.Latency.P50:0.00} | {s.Latency.P95:0.00} | {s.Latency.P99:0.00} | {s.Latency.Max:0.0} | {s.Errors:N0} | {(s.Extra.TryGetValue("app_rss_peak_mb", out var mb) ? mb.ToString("0", c) : "")} |");
         }
-        foreach (var s in report.Scenarios.Where(s => s.Extra.Count > 0))
+        foreach (var s in report.Scenarios)
         {
-            text.AppendLine(c, $"{s.Name}: {string.Join(", ", s.Extra.Select(kv => $"{kv.Key} {kv.Value:0.##}"))}");
+            var extra = s.Extra.Where(kv => kv.Key != "app_rss_peak_mb").ToList();
+            if (extra.Count > 0)
+            {
+                text.AppendLine(c, $"{s.Name}: {string.Join(", ", extra.Select(kv => $"{kv.Key} {kv.Value:0.##}"))}");
+            }
         }
         text.AppendLine();
         text.AppendLine("| target | wanted | measured | met |");

@@ -29,7 +29,28 @@ public static class IngestEndpoints
         return app;
     }
 
+    /// <summary>
+    /// Requests read, parse and store their body at most two at a time (one storing, one getting ready): every event
+    /// ends up behind SQLite's single write lock anyway, and a crowd of 1000-event batches held in memory while they
+    /// wait for it is what made the app's memory grow with the number of concurrent senders. The others wait unread.
+    /// </summary>
+    private static readonly SemaphoreSlim Admission = new(2, 2);
+
     public static async Task<Results<JsonHttpResult<DataEnvelope<IReadOnlyList<IngestedEvent>>>, JsonHttpResult<ErrorEnvelope>>> IngestAsync(
+        HttpContext http, IngestParser parser, UserResolver users, EventStore store, IOptionsMonitor<IngestOptions> options, TimeProvider clock)
+    {
+        await Admission.WaitAsync(http.RequestAborted);
+        try
+        {
+            return await IngestAdmittedAsync(http, parser, users, store, options, clock);
+        }
+        finally
+        {
+            Admission.Release();
+        }
+    }
+
+    private static async Task<Results<JsonHttpResult<DataEnvelope<IReadOnlyList<IngestedEvent>>>, JsonHttpResult<ErrorEnvelope>>> IngestAdmittedAsync(
         HttpContext http, IngestParser parser, UserResolver users, EventStore store, IOptionsMonitor<IngestOptions> options, TimeProvider clock)
     {
         var limits = options.CurrentValue;
