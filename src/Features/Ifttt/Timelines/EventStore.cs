@@ -1,5 +1,7 @@
 using System.Data.Common;
 using AdminPortal.Data;
+using AdminPortal.Features.Ifttt.Triggers;
+using AdminPortal.Features.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -15,7 +17,7 @@ public sealed record StoredEvent(string Id, bool Duplicate);
 /// Appends events to timelines: one transaction for the whole batch (all or nothing), prepared
 /// statements reused for every row, and the match keys written alongside (see <see cref="TriggerMatcher"/>).
 /// </summary>
-public sealed class EventStore(AppDbContext db, MatchShapes shapes, TimeProvider clock)
+public sealed class EventStore(AppDbContext db, MatchShapes shapes, RealtimeOutbox realtime, TimeProvider clock)
 {
     public async Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<(string UserId, NewEvent Event)> events, CancellationToken ct)
     {
@@ -37,6 +39,7 @@ public sealed class EventStore(AppDbContext db, MatchShapes shapes, TimeProvider
             """, "$user", "$key", "$occurred", "$id");
 
         var now = clock.GetUtcNow();
+        var keysByUser = new Dictionary<string, HashSet<long>>(StringComparer.Ordinal);
         var inBatch = new Dictionary<(string, string, string), string>();
         var stored = new List<StoredEvent>(events.Count);
         foreach (var (userId, e) in events)
@@ -56,9 +59,11 @@ public sealed class EventStore(AppDbContext db, MatchShapes shapes, TimeProvider
             var occurred = e.OccurredAt.ToUnixTimeMilliseconds();
             await Run(insertEvent, ct, scalar: false, id, userId, e.Trigger, occurred, now.ToUnixTimeMilliseconds(), e.SourceId,
                 EventIngredients.Write(e.Attributes), e.Ingredients);
+            var userKeys = keysByUser.TryGetValue(userId, out var set) ? set : keysByUser[userId] = [];
             foreach (var key in shapes.EventKeys(e.Trigger, e.Attributes))
             {
                 await Run(insertKey, ct, scalar: false, userId, key, occurred, id);
+                userKeys.Add(key);
             }
             if (e.SourceId is not null)
             {
@@ -67,8 +72,34 @@ public sealed class EventStore(AppDbContext db, MatchShapes shapes, TimeProvider
             stored.Add(new StoredEvent(id, Duplicate: false));
         }
 
+        // The nudges commit with the events (an outbox): a crash after this loses neither.
+        var nudged = await QueueRealtimeAsync(keysByUser, ct);
         await transaction.CommitAsync(ct);
+        if (nudged)
+        {
+            realtime.Signal();
+        }
         return stored;
+    }
+
+    /// <summary>One query per user in the batch: the active, non-test identities whose key a new event produced.</summary>
+    private async Task<bool> QueueRealtimeAsync(Dictionary<string, HashSet<long>> keysByUser, CancellationToken ct)
+    {
+        var any = false;
+        foreach (var (userId, keys) in keysByUser)
+        {
+            var identities = await MatchingIdentities.FindAsync(db, userId, keys, ct);
+            if (identities.Count > 0)
+            {
+                realtime.AddForIdentities(db, identities);
+                any = true;
+            }
+        }
+        if (any)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        return any;
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction tx, string sql, params string[] parameters)
