@@ -1,4 +1,5 @@
 using AdminPortal.Features.Dashboard.ServiceSettings;
+using AdminPortal.Features.Dashboard.Timelines;
 
 namespace AdminPortal.Features.Dashboard;
 
@@ -19,6 +20,8 @@ public static class DashboardExtensions
     public static IServiceCollection AddDashboardQueries(this IServiceCollection services)
     {
         services.AddScoped<ServiceAdmin>();
+        services.AddScoped<TimelineQueries>();
+        services.AddScoped<TestEventService>();
         return services;
     }
 }
