@@ -1,3 +1,4 @@
+using AdminPortal.Features.Dashboard.Identities;
 using AdminPortal.Features.Dashboard.ServiceSettings;
 using AdminPortal.Features.Dashboard.Timelines;
 
@@ -22,6 +23,7 @@ public static class DashboardExtensions
         services.AddScoped<ServiceAdmin>();
         services.AddScoped<TimelineQueries>();
         services.AddScoped<TestEventService>();
+        services.AddScoped<IdentityQueries>();
         return services;
     }
 }

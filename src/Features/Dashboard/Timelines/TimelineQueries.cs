@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AdminPortal.Data;
 using AdminPortal.Features.Dashboard.Shared;
 using AdminPortal.Features.Ifttt.Timelines;
@@ -63,9 +62,7 @@ public sealed class TimelineQueries(IDbContextFactory<AppDbContext> dbFactory, T
         var emails = await UserLookup.EmailsAsync(db, [e.UserId], ct);
         // Exactly the item a poll returns (TimelineJson), indented for reading.
         var item = TimelineJson.WithMeta(new TimelineItem(e.Id, e.OccurredAt, e.Ingredients));
-        using var json = JsonDocument.Parse(item);
-        var pretty = JsonSerializer.Serialize(json.RootElement, Indented);
-        return new EventDetail(e, emails.GetValueOrDefault(e.UserId, e.UserId), Pairs(e.Attributes), Pairs(e.Ingredients), pretty);
+        return new EventDetail(e, emails.GetValueOrDefault(e.UserId, e.UserId), Pairs(e.Attributes), Pairs(e.Ingredients), JsonPairs.Pretty(item));
     }
 
     /// <summary>
@@ -83,11 +80,5 @@ public sealed class TimelineQueries(IDbContextFactory<AppDbContext> dbFactory, T
         return string.IsNullOrEmpty(value) ? inner[..(inner.IndexOf("\":", StringComparison.Ordinal) + 2)] : inner;
     }
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static List<KeyValuePair<string, string>> Pairs(string json)
-    {
-        using var doc = JsonDocument.Parse(json);
-        return [.. doc.RootElement.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText()))];
-    }
+    private static List<KeyValuePair<string, string>> Pairs(string json) => JsonPairs.Read(json);
 }
