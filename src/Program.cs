@@ -43,6 +43,7 @@ try
     app.MapHealth();
     app.MapIfttt();                 // /ifttt/v1/*, /api/v1/events, /openapi/v1.json
     app.MapAccountEndpoints();
+    app.MapOAuth();                // /connect/authorize + /connect/token; token-health observer on /ifttt/v1
     app.MapJobsDashboard();
     app.MapAdminUi();
 

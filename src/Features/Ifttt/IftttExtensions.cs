@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using AdminPortal.Data;
+using AdminPortal.Features.Sunset;
 using AdminPortal.Features.Ifttt.Actions;
 using AdminPortal.Features.Ifttt.Ingest;
 using AdminPortal.Features.Ifttt.Protocol;
@@ -36,6 +37,7 @@ public static class IftttExtensions
         services.AddScoped<ActionRunner>();
         services.AddScoped<TestSetupService>();
         services.AddTransient<RequestLogPruneJob>();
+        services.AddScoped<ISunsetStep, ArchiveIdentitiesAtSunset>();
 
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section);
         services.AddOptions<RequestLogOptions>().BindConfiguration(RequestLogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -72,7 +74,10 @@ public static class IftttExtensions
     /// <summary>Every IFTTT endpoint under /ifttt/v1, the ingest API and the OpenAPI document.</summary>
     public static WebApplication MapIfttt(this WebApplication app)
     {
-        var ifttt = app.MapGroup(BasePath).AddEndpointFilter<RequestLogFilter>().WithTags("IFTTT");
+        var ifttt = app.MapGroup(BasePath)
+            .AddEndpointFilter<RequestLogFilter>()
+            .AddEndpointFilter<AvailabilityFilter>()
+            .WithTags("IFTTT");
 
         var keyed = ifttt.MapGroup("").AddEndpointFilter<ServiceKeyFilter>();
         keyed.MapGet("status", StatusEndpoints.Status);

@@ -1,6 +1,7 @@
 using AdminPortal.Data;
 using AdminPortal.Features.Ifttt.RequestLog;
 using AdminPortal.Features.OAuth;
+using AdminPortal.Features.OAuth.Health;
 using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Sunset;
 using Hangfire;
@@ -15,6 +16,7 @@ namespace AdminPortal.Features.Jobs;
 internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> options) : IStartupTask
 {
     public const string OAuthPrune = "oauth-prune";
+    public const string TokenHealth = "token-health";
     public const string IftttRequestLogPrune = "ifttt-request-log-prune";
     public const string RealtimeDrain = "realtime-drain";
     public const string RealtimeLogPrune = "realtime-log-prune";
@@ -27,6 +29,8 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
 
         recurring.AddOrUpdate<OAuthPruneJob>(OAuthPrune, job => job.RunAsync(CancellationToken.None),
             schedules.CronFor(OAuthPrune, Cron.Daily(3)));
+        recurring.AddOrUpdate<TokenHealthJob>(TokenHealth, job => job.RunAsync(CancellationToken.None),
+            schedules.CronFor(TokenHealth, Cron.Hourly(17)));
         recurring.AddOrUpdate<RequestLogPruneJob>(IftttRequestLogPrune, job => job.RunAsync(CancellationToken.None),
             schedules.CronFor(IftttRequestLogPrune, Cron.Daily(4)));
         recurring.AddOrUpdate<RealtimeDrainJob>(RealtimeDrain, job => job.RunAsync(CancellationToken.None),

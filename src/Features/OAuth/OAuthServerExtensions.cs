@@ -1,4 +1,9 @@
 using AdminPortal.Data;
+using AdminPortal.Features.Accounts;
+using AdminPortal.Features.OAuth.Authorize;
+using AdminPortal.Features.OAuth.Connections;
+using AdminPortal.Features.OAuth.Health;
+using AdminPortal.Features.OAuth.Token;
 using OpenIddict.Abstractions;
 
 namespace AdminPortal.Features.OAuth;
@@ -17,6 +22,7 @@ public static class OAuthServerExtensions
     public static IHostApplicationBuilder AddOAuthServer(this IHostApplicationBuilder builder)
     {
         var certificates = OAuthCertificates.Load(builder.Configuration, builder.Environment);
+        var lifetimes = OAuthOptions.Read(builder.Configuration);
 
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AppDbContext>())
@@ -30,8 +36,21 @@ public static class OAuthServerExtensions
                 server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
                 server.RegisterScopes(IftttScope, OpenIddictConstants.Scopes.OfflineAccess);
 
+                server.SetAccessTokenLifetime(lifetimes.AccessTokenLifetime)
+                    .SetAuthorizationCodeLifetime(lifetimes.AuthorizationCodeLifetime)
+                    // IFTTT forbids refresh tokens that expire on a timer (OpenIddict's default is 14 days).
+                    .SetRefreshTokenLifetime(null)
+                    // A refresh issues a new refresh token; the previous one keeps working this long (docs/decisions/0003).
+                    .SetRefreshTokenReuseLeeway(lifetimes.RefreshTokenGrace);
+                // OpenIddict's clock is the TimeProvider service (tests move a FakeTimeProvider).
+
                 certificates.Apply(server);
-                server.AddEventHandler(MintedTokenResponseHandler.Descriptor);
+                server.AddEventHandler(MintedTokenResponseHandler.Descriptor)
+                    .AddEventHandler(AuthorizeErrorPage.Descriptor)
+                    .AddEventHandler(RefreshTokenReplayHandler.Descriptor)
+                    .AddEventHandler(GrantSubjectHandler.Descriptor)
+                    .AddEventHandler(InheritedExpiryHandler.Descriptor)
+                    .AddEventHandler(TokenResponseObserver.Descriptor);
 
                 var aspNetCore = server.UseAspNetCore()
                     // Our own minimal-API handlers decide who gets a code and what goes in the token.
@@ -52,12 +71,38 @@ public static class OAuthServerExtensions
                 validation.EnableTokenEntryValidation();
                 validation.EnableAuthorizationEntryValidation();
                 validation.UseAspNetCore();
+                validation.AddEventHandler(AccessTokenObservationHandler.Descriptor)
+                    .AddEventHandler(AccessTokenUseHandler.Descriptor);
             });
 
         builder.Services.AddOptions<IftttClientOptions>().BindConfiguration(IftttClientOptions.Section);
         builder.Services.AddScoped<IftttPrincipalFactory>();
         builder.Services.AddScoped<IAccessTokenIssuer, AccessTokenIssuer>();
+        builder.Services.AddScoped<IftttClientService>();
+        builder.Services.AddScoped<IftttLinks>();
+        builder.Services.AddScoped<ConnectionsService>();
+        builder.Services.AddSingleton<ConnectionUsageRecorder>();
+        builder.Services.AddScoped<TokenHealthRecorder>();
+        builder.Services.AddScoped<TokenHealthService>();
+        builder.Services.AddScoped<TokenHealthJob>();
         builder.Services.AddSingleton<IStartupTask, IftttClientRegistrar>();
+        // The user's /Account page lists linked apps with a Disconnect button.
+        builder.Services.AddAccountPageSection<ConnectedServices>();
         return builder;
+    }
+
+    /// <summary>
+    /// The passthrough endpoints of the authorization-code flow, and the token-health observer around
+    /// IFTTT's user endpoints (a middleware, so it sees their final status without touching their code).
+    /// </summary>
+    public static WebApplication MapOAuth(this WebApplication app)
+    {
+        app.MapMethods("/" + AuthorizeEndpoint, [HttpMethods.Get, HttpMethods.Post], AuthorizeEndpointHandler.AuthorizeAsync)
+            .DisableAntiforgery(); // validated explicitly on the consent decision, which is the only form post here
+        app.MapPost("/" + TokenEndpoint, TokenEndpointHandler.ExchangeAsync).DisableAntiforgery();
+
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(IftttTokenObserver.PathPrefix),
+            branch => branch.UseMiddleware<IftttTokenObserver>());
+        return app;
     }
 }

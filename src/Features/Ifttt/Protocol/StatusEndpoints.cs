@@ -1,5 +1,4 @@
 using AdminPortal.Features.Accounts;
-using AdminPortal.Features.Ifttt.State;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -8,10 +7,8 @@ namespace AdminPortal.Features.Ifttt.Protocol;
 /// <summary><c>GET status</c> (service key) and <c>GET user/info</c> (bearer).</summary>
 public static class StatusEndpoints
 {
-    public static Results<Ok, JsonHttpResult<ErrorEnvelope>> Status(ServiceStateStore state) =>
-        state.Current is { Maintenance: true } current
-            ? IftttResults.Error(StatusCodes.Status503ServiceUnavailable, current.Message ?? "The service is down for maintenance; please retry later.")
-            : TypedResults.Ok();
+    /// <summary>Maintenance and sunset answer 503 before this runs (<see cref="AvailabilityFilter"/>).</summary>
+    public static Ok Status() => TypedResults.Ok();
 
     /// <summary>Also IFTTT's periodic token health check. <c>id</c> is the permanent user id (the Realtime user_id).</summary>
     public static async Task<Results<JsonHttpResult<DataEnvelope<UserInfo>>, JsonHttpResult<ErrorEnvelope>>> UserInfoAsync(

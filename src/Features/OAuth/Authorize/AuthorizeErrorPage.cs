@@ -1,0 +1,51 @@
+using System.Net;
+using AdminPortal.Features.Admin;
+using Microsoft.AspNetCore;
+using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace AdminPortal.Features.OAuth.Authorize;
+
+/// <summary>
+/// An authorization error that cannot go back to the client — unknown client_id, or a redirect_uri that
+/// is not the registered one — is shown to the person in the browser as a page, instead of OpenIddict's
+/// bare status code. Errors that can be redirected (access_denied, …) never reach here.
+/// </summary>
+internal sealed class AuthorizeErrorPage(IConfiguration configuration) : IOpenIddictServerHandler<ApplyAuthorizationResponseContext>
+{
+    public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyAuthorizationResponseContext>()
+            .UseSingletonHandler<AuthorizeErrorPage>()
+            .SetOrder(OpenIddictServerAspNetCoreHandlers.ProcessStatusCodePagesErrorResponse<ApplyAuthorizationResponseContext>.Descriptor.Order - 1_000)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    public async ValueTask HandleAsync(ApplyAuthorizationResponseContext context)
+    {
+        if (!string.IsNullOrEmpty(context.RedirectUri) || string.IsNullOrEmpty(context.Response.Error) ||
+            context.Transaction.GetHttpRequest()?.HttpContext.Response is not { } response)
+        {
+            return;
+        }
+
+        var description = context.Response.ErrorDescription ?? context.Response.Error;
+        var brand = WebUtility.HtmlEncode(ServiceBranding.Name(configuration));
+        var html = $$"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>Cannot connect · {{brand}}</title>
+            <link href="/css/app.css" rel="stylesheet"></head>
+            <body><div class="account-shell"><header class="account-header"><a href="/Account">{{brand}}</a></header>
+            <main class="account-main">
+            <h1>This connection request cannot be completed</h1>
+            <p>The app that sent you here asked in a way this site does not accept, so you were not sent back to it.</p>
+            <p class="form-error" role="alert">{{WebUtility.HtmlEncode(description)}}</p>
+            <p>Try connecting again from the app. If it keeps happening, tell the app's support; nothing was shared.</p>
+            </main></div></body></html>
+            """;
+        response.StatusCode = StatusCodes.Status400BadRequest;
+        response.ContentType = "text/html; charset=utf-8";
+        await response.WriteAsync(html, context.CancellationToken);
+        context.HandleRequest();
+    }
+}

@@ -1,0 +1,86 @@
+using AdminPortal.Data;
+using AdminPortal.Features.OAuth.Health;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace AdminPortal.Features.OAuth.Connections;
+
+/// <summary>One app a user has linked: a valid OpenIddict authorization.</summary>
+public sealed record Connection(
+    string AuthorizationId, string UserId, string ClientId, string ClientName, DateTimeOffset? LinkedAt, DateTimeOffset? LastUsedAt);
+
+/// <summary>
+/// A user's linked apps and disconnecting them. Disconnect revokes the authorization and every token
+/// under it in one go, so IFTTT's very next call with any of them gets a 401 and its refresh an invalid_grant.
+/// </summary>
+public sealed class ConnectionsService(
+    IOpenIddictAuthorizationManager authorizations,
+    IOpenIddictApplicationManager applications,
+    IOpenIddictTokenManager tokens,
+    IDbContextFactory<AppDbContext> dbFactory,
+    TokenHealthRecorder health)
+{
+    public async Task<IReadOnlyList<Connection>> ListAsync(string userId, CancellationToken ct = default)
+    {
+        var connections = new List<Connection>();
+        await foreach (var authorization in authorizations.FindBySubjectAsync(userId, ct))
+        {
+            if (!await authorizations.HasStatusAsync(authorization, Statuses.Valid, ct) ||
+                await authorizations.GetApplicationIdAsync(authorization, ct) is not { } applicationId ||
+                await applications.FindByIdAsync(applicationId, ct) is not { } application)
+            {
+                continue;
+            }
+            var clientId = await applications.GetClientIdAsync(application, ct) ?? applicationId;
+            connections.Add(new Connection(
+                (await authorizations.GetIdAsync(authorization, ct))!, userId, clientId,
+                await applications.GetLocalizedDisplayNameAsync(application, ct) ?? clientId,
+                await authorizations.GetCreationDateAsync(authorization, ct), LastUsedAt: null));
+        }
+
+        var ids = connections.Select(c => c.AuthorizationId).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lastUsed = await db.Set<ConnectionUsage>().Where(u => ids.Contains(u.AuthorizationId))
+            .ToDictionaryAsync(u => u.AuthorizationId, u => u.LastUsedAt, ct);
+        return [.. connections
+            .Select(c => c with { LastUsedAt = lastUsed.TryGetValue(c.AuthorizationId, out var at) ? at : null })
+            .OrderByDescending(c => c.LinkedAt)];
+    }
+
+    /// <summary>The user's own disconnect: only their own authorizations. False when not theirs or not found.</summary>
+    public async Task<bool> DisconnectAsync(string userId, string authorizationId, CancellationToken ct = default)
+    {
+        var authorization = await authorizations.FindByIdAsync(authorizationId, ct);
+        if (authorization is null || await authorizations.GetSubjectAsync(authorization, ct) != userId)
+        {
+            return false;
+        }
+        await RevokeAsync(authorization, authorizationId, userId, ct);
+        return true;
+    }
+
+    /// <summary>The admin variant: any user's connection. Callers must hold the Admin policy.</summary>
+    public async Task<bool> DisconnectAnyAsync(string authorizationId, CancellationToken ct = default)
+    {
+        var authorization = await authorizations.FindByIdAsync(authorizationId, ct);
+        if (authorization is null)
+        {
+            return false;
+        }
+        await RevokeAsync(authorization, authorizationId, await authorizations.GetSubjectAsync(authorization, ct), ct);
+        return true;
+    }
+
+    private async Task RevokeAsync(object authorization, string authorizationId, string? userId, CancellationToken ct)
+    {
+        // The authorization first: validation checks it on every call, so access stops here even
+        // before the token entries are flagged.
+        await authorizations.TryRevokeAsync(authorization, ct);
+        await tokens.RevokeByAuthorizationIdAsync(authorizationId, ct);
+        if (userId is not null)
+        {
+            await health.RecomputeAsync(userId, ct);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using AdminPortal.Features.Accounts;
+using AdminPortal.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AdminPortal.IntegrationTests.OAuth;
+
+/// <summary>The app with a known IFTTT client secret, a movable clock and the whoami probe.</summary>
+public sealed class OAuthFactory : AdminPortalFactory
+{
+    public const string ClientId = "ifttt";
+    public const string ClientSecret = "test-client-secret-0123456789";
+    public const string RedirectUri = "https://ifttt.com/channels/adminportal_demo/authorize";
+    public const string Password = "Passw0rd-Long-Enough";
+
+    public OAuthFactory()
+    {
+        // Real "now", so OpenIddict's development certificates are in date; tests only ever move it forward.
+        Clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Settings["Ifttt:ClientSecret"] = ClientSecret;
+    }
+
+    public FakeTimeProvider Time => Clock!;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, WhoAmIStartupFilter>());
+    }
+
+    /// <summary>A new end user with a unique email; returns the user id.</summary>
+    public async Task<(string Id, string Email)> CreateUserAsync(string prefix)
+    {
+        _ = Server; // starts the host: migrations and the IFTTT client registration
+        var email = $"{prefix}-{Guid.NewGuid():N}@test.local";
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, CreatedAt = Time.GetUtcNow() };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        return (user.Id, email);
+    }
+}
