@@ -1,6 +1,7 @@
 using AdminPortal.Features.Dashboard.Identities;
 using AdminPortal.Features.Dashboard.ServiceSettings;
 using AdminPortal.Features.Dashboard.Timelines;
+using AdminPortal.Features.Dashboard.Traffic;
 
 namespace AdminPortal.Features.Dashboard;
 
@@ -24,6 +25,7 @@ public static class DashboardExtensions
         services.AddScoped<TimelineQueries>();
         services.AddScoped<TestEventService>();
         services.AddScoped<IdentityQueries>();
+        services.AddScoped<TrafficQueries>();
         return services;
     }
 }

@@ -4,7 +4,6 @@ using AdminPortal.Features.Ifttt.State;
 using AdminPortal.Features.OAuth;
 using AdminPortal.Features.Secrets;
 using Microsoft.Extensions.Options;
-using OpenIddict.Abstractions;
 
 namespace AdminPortal.Features.Dashboard.ServiceSettings;
 
@@ -16,8 +15,8 @@ public sealed record SecretInfo(string Name, string Label, string Purpose);
 
 /// <summary>
 /// The Service page's reads and commands: the declaration, the platform values, secrets, maintenance.
-/// Rotating takes effect at once: the secret store's cache is updated, and the OAuth client's stored secret
-/// hash is replaced in the same call, so IFTTT's next token request must use the new client secret.
+/// Rotating takes effect at once: the secret store's cache is updated, and for the client secret the OAuth
+/// feature's IftttClientService also replaces OpenIddict's stored hash, so IFTTT's next token request needs the new one.
 /// </summary>
 public sealed class ServiceAdmin(
     DeclaredService service,
@@ -57,11 +56,7 @@ public sealed class ServiceAdmin(
 
     public async Task<string> RotateAsync(string name, CancellationToken ct = default)
     {
-        var value = await secrets.RotateAsync(name, ct);
-        if (name == SecretNames.ClientSecret)
-        {
-            await UpdateClientSecretAsync(value, ct);
-        }
+        var value = name == SecretNames.ClientSecret ? await RotateClientSecretAsync(ct) : await secrets.RotateAsync(name, ct);
         logger.LogWarning("Secret {Secret} was rotated from the dashboard", name);
         return value;
     }
@@ -69,14 +64,10 @@ public sealed class ServiceAdmin(
     public Task SetMaintenanceAsync(bool on, string? message, CancellationToken ct = default) =>
         state.SetMaintenanceAsync(on, string.IsNullOrWhiteSpace(message) ? null : message.Trim(), ct);
 
-    /// <summary>OpenIddict keeps only a hash of the client secret: hand it the new one so it re-hashes and stores it now.</summary>
-    private async Task UpdateClientSecretAsync(string secret, CancellationToken ct)
+    /// <summary>The OAuth feature's rotation: the store and OpenIddict's hashed copy change together (its manager is scoped).</summary>
+    private async Task<string> RotateClientSecretAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-        if (await applications.FindByClientIdAsync(client.Value.ClientId, ct) is { } application)
-        {
-            await applications.UpdateAsync(application, secret, ct);
-        }
+        return await scope.ServiceProvider.GetRequiredService<IftttClientService>().RotateSecretAsync(ct);
     }
 }
