@@ -1,4 +1,6 @@
+using AdminPortal.Features.Dashboard.ActionLog;
 using AdminPortal.Features.Dashboard.Identities;
+using AdminPortal.Features.Dashboard.RealtimeLog;
 using AdminPortal.Features.Dashboard.ServiceSettings;
 using AdminPortal.Features.Dashboard.Timelines;
 using AdminPortal.Features.Dashboard.Traffic;
@@ -26,6 +28,8 @@ public static class DashboardExtensions
         services.AddScoped<TestEventService>();
         services.AddScoped<IdentityQueries>();
         services.AddScoped<TrafficQueries>();
+        services.AddScoped<RealtimeQueries>();
+        services.AddScoped<ActionQueries>();
         return services;
     }
 }
