@@ -1,5 +1,6 @@
 using AdminPortal.Features.Dashboard.ActionLog;
 using AdminPortal.Features.Dashboard.Identities;
+using AdminPortal.Features.Dashboard.Overview;
 using AdminPortal.Features.Dashboard.RealtimeLog;
 using AdminPortal.Features.Dashboard.ServiceSettings;
 using AdminPortal.Features.Dashboard.Timelines;
@@ -30,6 +31,7 @@ public static class DashboardExtensions
         services.AddScoped<TrafficQueries>();
         services.AddScoped<RealtimeQueries>();
         services.AddScoped<ActionQueries>();
+        services.AddScoped<OverviewQueries>();
         return services;
     }
 }
