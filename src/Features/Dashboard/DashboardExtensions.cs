@@ -5,6 +5,7 @@ using AdminPortal.Features.Dashboard.RealtimeLog;
 using AdminPortal.Features.Dashboard.ServiceSettings;
 using AdminPortal.Features.Dashboard.Timelines;
 using AdminPortal.Features.Dashboard.Traffic;
+using AdminPortal.Features.Dashboard.Users;
 
 namespace AdminPortal.Features.Dashboard;
 
@@ -32,6 +33,7 @@ public static class DashboardExtensions
         services.AddScoped<RealtimeQueries>();
         services.AddScoped<ActionQueries>();
         services.AddScoped<OverviewQueries>();
+        services.AddScoped<UserQueries>();
         return services;
     }
 }

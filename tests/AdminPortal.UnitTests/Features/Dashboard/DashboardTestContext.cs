@@ -10,6 +10,8 @@ using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Secrets;
 using AdminPortal.Features.Sunset;
 using AdminPortal.Features.OAuth;
+using AdminPortal.Features.OAuth.Connections;
+using AdminPortal.Features.OAuth.Health;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -83,6 +85,12 @@ public abstract class DashboardTestContext : AdminBunitContext
         Services.AddSingleton<RealtimeAdmin>();
         Services.AddSingleton<ServiceLifecycle>();
         Services.AddOptions<IftttClientOptions>();
+        // The OAuth feature's services the user pages read (OpenIddict's managers over the same database).
+        Services.AddOpenIddict().AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AppDbContext>());
+        Services.AddScoped<IftttLinks>();
+        Services.AddScoped<TokenHealthRecorder>();
+        Services.AddScoped<TokenHealthService>();
+        Services.AddScoped<ConnectionsService>();
         Services.AddOptions<DashboardOptions>();
         Services.AddDashboardQueries();
     }
