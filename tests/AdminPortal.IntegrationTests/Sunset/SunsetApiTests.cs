@@ -46,7 +46,7 @@ public sealed class SunsetApiTests
 
         var authorize = await app.CreateBrowserLikeClient().GetAsync(
             "/connect/authorize?client_id=ifttt&response_type=code&scope=ifttt&state=s1&redirect_uri=" +
-            Uri.EscapeDataString("https://ifttt.com/channels/adminportal_demo/authorize"), Ct);
+            Uri.EscapeDataString("https://ifttt.com/channels/demo_home/authorize"), Ct);
         Assert.Equal(HttpStatusCode.Gone, authorize.StatusCode);
         Assert.Null(authorize.Headers.Location);
         Assert.Contains("no longer available on IFTTT", await authorize.Content.ReadAsStringAsync(Ct));
