@@ -9,17 +9,11 @@ internal static class ServiceRetiredPage
     public static IResult Create(IConfiguration configuration, string sunsetMessage)
     {
         var brand = WebUtility.HtmlEncode(ServiceBranding.Name(configuration));
-        var html = $$"""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>No longer on IFTTT · {{brand}}</title>
-            <link href="/css/app.css" rel="stylesheet"></head>
-            <body><div class="account-shell"><header class="account-header"><a href="/Account">{{brand}}</a></header>
-            <main class="account-main">
-            <h1>{{brand}} is no longer available on IFTTT</h1>
-            <p>{{WebUtility.HtmlEncode(sunsetMessage)}}</p>
+        var html = PlainPage.Html(brand, "No longer on IFTTT", $"""
+            <h1>{brand} is no longer available on IFTTT</h1>
+            <p>{WebUtility.HtmlEncode(sunsetMessage)}</p>
             <p>New connections cannot be made. Your account here is unaffected.</p>
-            </main></div></body></html>
-            """;
+            """);
         return Results.Content(html, "text/html; charset=utf-8", statusCode: StatusCodes.Status410Gone);
     }
 }
