@@ -148,6 +148,9 @@ namespace AdminPortal.Migrations
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("IX_IftttActionLog_Dashboard_UserId_CreatedAt");
+
                     b.HasIndex("UserId", "Action", "RequestId")
                         .IsUnique()
                         .HasFilter("\"RequestId\" IS NOT NULL");
@@ -208,6 +211,9 @@ namespace AdminPortal.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("TriggerIdentity", "At")
+                        .HasDatabaseName("IX_IftttRequestLog_Dashboard_TriggerIdentity_At");
 
                     b.HasIndex("UserId", "At");
 
@@ -291,6 +297,12 @@ namespace AdminPortal.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAt", "Id")
+                        .HasDatabaseName("IX_TimelineEvents_Dashboard_OccurredAt");
+
+                    b.HasIndex("Trigger", "OccurredAt")
+                        .HasDatabaseName("IX_TimelineEvents_Dashboard_Trigger_OccurredAt");
+
                     b.HasIndex("UserId", "Trigger", "SourceId")
                         .IsUnique()
                         .HasFilter("\"SourceId\" IS NOT NULL");
@@ -341,6 +353,9 @@ namespace AdminPortal.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("UserId", "Id");
+
+                    b.HasIndex("LastPolledAt")
+                        .HasDatabaseName("IX_TriggerIdentities_Dashboard_LastPolledAt");
 
                     b.HasIndex("Trigger");
 

@@ -2,6 +2,7 @@ using AdminPortal.Components;
 using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.Admin;
+using AdminPortal.Features.Dashboard;
 using AdminPortal.Features.Email;
 using AdminPortal.Features.Errors;
 using AdminPortal.Features.Health;
@@ -28,6 +29,7 @@ try
     builder.AddHealth();            // /healthz checks
     builder.AddIfttt();             // declared service, timelines, ingest, IFTTT API
     builder.AddAdminUi();           // Blazor Server + MudBlazor
+    builder.AddDashboard();         // the admin dashboard's pages and their queries
 
     var app = builder.Build();
 

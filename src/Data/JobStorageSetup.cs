@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.InMemory;
 using Hangfire.Storage.SQLite;
 
 namespace AdminPortal.Data;
@@ -16,8 +17,11 @@ public static class JobStorageSetup
     /// <summary>How often an idle worker looks for new jobs; Hangfire's default of 15 s is too slow here.</summary>
     public static readonly TimeSpan QueuePollInterval = TimeSpan.FromSeconds(1);
 
-    /// <summary>Reads the setting at composition time, so a typo stops start-up with the key's name.</summary>
-    public static Action<IGlobalConfiguration> Resolve(IConfiguration configuration, string contentRoot)
+    /// <summary>
+    /// Reads the setting at composition time, so a typo stops start-up with the key's name, and returns
+    /// a factory of this host's own storage (never Hangfire's process-wide <c>JobStorage.Current</c>).
+    /// </summary>
+    public static Func<JobStorage> Resolve(IConfiguration configuration, string contentRoot)
     {
         var storage = configuration[StorageKey] ?? "Sqlite";
         switch (storage)
@@ -25,9 +29,9 @@ public static class JobStorageSetup
             case "Sqlite":
                 var file = Path.GetFullPath(configuration[ConnectionStringKey] ?? DefaultFile, contentRoot);
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                return hangfire => hangfire.UseSQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = QueuePollInterval });
+                return () => new SQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = QueuePollInterval });
             case "InMemory":
-                return hangfire => hangfire.UseInMemoryStorage();
+                return () => new InMemoryStorage();
             default:
                 throw new StartupConfigurationException(StorageKey, $"unknown job storage '{storage}'; supported: Sqlite, InMemory.");
         }

@@ -9,7 +9,6 @@ public static class AdminUiExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
-        builder.Services.AddScoped<OverviewStatistics>();
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
 using Hangfire;
+using Hangfire.AspNetCore;
 
 namespace AdminPortal.Features.Jobs;
 
@@ -10,16 +11,19 @@ public static class JobsExtensions
 
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
-        var useStorage = JobStorageSetup.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
-
+        var createStorage = JobStorageSetup.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddOptions<JobScheduleOptions>().BindConfiguration(JobScheduleOptions.Section);
-        builder.Services.AddHangfire(hangfire =>
-        {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            useStorage(hangfire);
-        });
+
+        // Hangfire's defaults are process-wide statics (JobStorage.Current, JobActivator.Current): two hosts in
+        // one process (tests) would run each other's jobs in each other's containers. Registered first, these
+        // per-host instances win over AddHangfire's TryAdd fallbacks.
+        builder.Services.AddSingleton(_ => createStorage());
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddHangfire((services, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>())));
         builder.Services.AddHangfireServer(server =>
         {
             server.SchedulePollingInterval = JobStorageSetup.QueuePollInterval;

@@ -8,8 +8,8 @@ public sealed class IftttClientOptions
     /// <summary>The client id typed into IFTTT's platform ("OAuth2 client id").</summary>
     public string ClientId { get; set; } = "ifttt";
 
-    /// <summary>IFTTT's service slug; it fixes the redirect URI IFTTT uses.</summary>
-    public string ServiceSlug { get; set; } = "adminportal_demo";
+    /// <summary>IFTTT's service slug; it fixes the redirect URI IFTTT uses. Empty: the declared <c>Service:Slug</c>.</summary>
+    public string ServiceSlug { get; set; } = "";
 
     /// <summary>Overrides the redirect URI, e.g. for a cloned staging service on IFTTT.</summary>
     public string? RedirectUri { get; set; }

@@ -80,7 +80,15 @@ public static class OAuthServerExtensions
                     .AddEventHandler(AccessTokenUseHandler.Descriptor);
             });
 
-        builder.Services.AddOptions<IftttClientOptions>().BindConfiguration(IftttClientOptions.Section);
+        builder.Services.AddOptions<IftttClientOptions>().BindConfiguration(IftttClientOptions.Section)
+            // One slug for the service: the redirect URI follows the declared Service:Slug unless set apart.
+            .PostConfigure<IConfiguration>((client, configuration) =>
+            {
+                if (string.IsNullOrWhiteSpace(client.ServiceSlug))
+                {
+                    client.ServiceSlug = configuration["Service:Slug"] is { Length: > 0 } slug ? slug : "adminportal";
+                }
+            });
         builder.Services.AddScoped<IftttPrincipalFactory>();
         builder.Services.AddScoped<IAccessTokenIssuer, AccessTokenIssuer>();
         builder.Services.AddScoped<IftttClientService>();

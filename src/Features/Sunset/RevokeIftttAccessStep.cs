@@ -1,4 +1,5 @@
 using AdminPortal.Features.OAuth;
+using AdminPortal.Features.OAuth.Health;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -11,6 +12,7 @@ internal sealed class RevokeIftttAccessStep(
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictTokenManager tokens,
     IOptions<IftttClientOptions> client,
+    TokenHealthRecorder health,
     ILogger<RevokeIftttAccessStep> logger) : ISunsetStep
 {
     public async Task RunAsync(SunsetPlan plan, CancellationToken ct)
@@ -21,12 +23,13 @@ internal sealed class RevokeIftttAccessStep(
             return;
         }
         var applicationId = await applications.GetIdAsync(application, ct);
-        var revoked = 0;
+        var users = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var authorization in authorizations.FindByApplicationIdAsync(applicationId!, ct))
         {
-            if (await authorizations.HasStatusAsync(authorization, Statuses.Valid, ct) && await authorizations.TryRevokeAsync(authorization, ct))
+            if (await authorizations.HasStatusAsync(authorization, Statuses.Valid, ct) && await authorizations.TryRevokeAsync(authorization, ct)
+                && await authorizations.GetSubjectAsync(authorization, ct) is { } subject)
             {
-                revoked++;
+                users.Add(subject);
             }
         }
         await foreach (var token in tokens.FindByApplicationIdAsync(applicationId!, ct))
@@ -36,6 +39,11 @@ internal sealed class RevokeIftttAccessStep(
                 await tokens.TryRevokeAsync(token, ct);
             }
         }
-        logger.LogWarning("Sunset: revoked {Count} IFTTT authorization(s) and their tokens", revoked);
+        // Token health shows them Disconnected now, not at the next hourly recomputation.
+        foreach (var userId in users)
+        {
+            await health.RecomputeAsync(userId, ct);
+        }
+        logger.LogWarning("Sunset: revoked the IFTTT links of {Count} user(s) and their tokens", users.Count);
     }
 }

@@ -17,7 +17,7 @@ public sealed class AdminShellTests(ChromiumFixture chromium, AppServer server) 
 
         await page.WaitForURLAsync("**/admin");
         await browser.WaitForCircuitAsync();
-        Assert.Equal("1", await page.Locator("[data-testid=user-count]").InnerTextAsync());
+        Assert.Equal("0", await page.Locator("[data-testid=linked-count]").InnerTextAsync());
         Assert.Equal(AppServer.AdminEmail, await page.Locator("[data-testid=user-email]").InnerTextAsync());
         var lightBackground = await BackgroundAsync(page);
         await browser.ScreenshotAsync("overview-light");

@@ -33,7 +33,9 @@ public sealed class ChromiumFixture : IAsyncLifetime
     public async Task<BrowserSession> OpenAsync(AppServer server)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = server.BaseUrl, ViewportSize = new() { Width = 1280, Height = 800 } });
-        context.SetDefaultTimeout(30_000);
+        // Generous: a shared 2-core machine under load can take many seconds to start a Blazor circuit.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return new BrowserSession(context, await context.NewPageAsync());
     }
 

@@ -9,7 +9,7 @@ namespace AdminPortal.BrowserTests.OAuth;
 /// <summary>Linking as the user sees it in a real browser: login, consent, the account page's Connected services.</summary>
 public sealed class LinkingPagesTests(ChromiumFixture chromium, AppServer server) : IClassFixture<AppServer>
 {
-    private const string RedirectUri = "https://ifttt.com/channels/adminportal_demo/authorize";
+    private const string RedirectUri = "https://ifttt.com/channels/demo_home/authorize";
 
     [Fact]
     public async Task Linking_SignInAllowThenDisconnect_IftttGetsCodeAndAccountPageListsThenDropsIt()

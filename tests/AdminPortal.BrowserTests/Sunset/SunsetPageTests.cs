@@ -39,7 +39,8 @@ public sealed class SunsetPageTests(ChromiumFixture chromium, AppServer server) 
         await browser.ScreenshotAsync("sunset-scheduled");
 
         // The platform notice goes out at once (a Hangfire job); the outbox shows it.
-        for (var attempt = 0; attempt < 40; attempt++)
+        var deadline = DateTime.UtcNow.AddSeconds(45);
+        while (DateTime.UtcNow < deadline)
         {
             await page.GotoAsync("/admin/outbox");
             await browser.WaitForCircuitAsync();
@@ -47,7 +48,7 @@ public sealed class SunsetPageTests(ChromiumFixture chromium, AppServer server) 
             {
                 break;
             }
-            await Task.Delay(250, TestContext.Current.CancellationToken);
+            await Task.Delay(500, TestContext.Current.CancellationToken);
         }
         Assert.True(await page.GetByText("platform-support@ifttt.com").CountAsync() > 0, "the platform notice never reached the outbox");
         await browser.ScreenshotAsync("outbox");

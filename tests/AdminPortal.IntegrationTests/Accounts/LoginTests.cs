@@ -15,7 +15,7 @@ public sealed class LoginTests(AdminPortalFactory factory) : IClassFixture<Admin
         Assert.Equal("/admin", AccountForms.Location(login));
         var overview = await client.GetAsync("/admin", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, overview.StatusCode);
-        Assert.Contains("data-testid=\"user-count\"", await overview.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("data-testid=\"linked-count\"", await overview.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -96,4 +96,28 @@ public sealed class ActionTests(IftttFactory factory) : IClassFixture<IftttFacto
         Assert.NotEqual(first.GetProperty("data")[0].GetProperty("id").GetString(), other.GetProperty("data")[0].GetProperty("id").GetString());
         Assert.Equal(2, (await LogAsync(userId)).Count);
     }
+
+    [Theory]
+    [InlineData(1, HttpStatusCode.InternalServerError)]
+    [InlineData(5, HttpStatusCode.OK)]
+    public async Task Action_ClaimLeftPendingByStoppedProcess_RetryWaitsThenTakesOver(int minutesAgo, HttpStatusCode expected)
+    {
+        var (userId, token) = await factory.CreateLinkedUserAsync();
+        var requestId = Guid.NewGuid().ToString();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Add(new ActionLogEntry
+            {
+                Id = Guid.NewGuid().ToString("N"), UserId = userId, Action = "add_log_entry", RequestId = requestId,
+                Fields = "{}", Outcome = ActionOutcomes.Pending, CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-minutesAgo),
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var retry = await RunAsync(factory.IftttClient(token), "add_log_entry", """{"actionFields":{"message":"after a crash"}}""", requestId);
+
+        Assert.Equal(expected, retry.StatusCode);
+        Assert.Single(await LogAsync(userId));
+    }
 }

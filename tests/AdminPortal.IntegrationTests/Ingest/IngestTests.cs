@@ -134,20 +134,15 @@ public sealed class IngestTests(IftttFactory factory) : IClassFixture<IftttFacto
     }
 
     [Fact]
-    public async Task Ingest_BatchOf1000_StoresInUnderOneSecondInInputOrder()
+    public async Task Ingest_BatchOf1000_StoresAllInInputOrder()
     {
         var (userId, token) = await factory.CreateLinkedUserAsync();
         var start = DateTimeOffset.UtcNow.AddDays(-1);
         var events = Enumerable.Range(0, 1000).Select(i => IftttFactory.DoorEvent(userId, $"door{i % 10}", start.AddSeconds(i), sourceId: $"b-{i}")).ToArray();
-        await factory.IngestAsync(IftttFactory.DoorEvent(userId, "warm-up", DateTimeOffset.UtcNow)); // JIT and connection pool
-
-        var watch = Stopwatch.StartNew();
+        // Speed is the benchmark driver's job (bench/); this proves the batch is whole and ordered.
         var ids = await factory.IngestAsync(events);
-        watch.Stop();
 
         Assert.Equal(1000, ids.Distinct().Count());
-        Assert.True(watch.ElapsedMilliseconds < 1000, $"1000 events took {watch.ElapsedMilliseconds} ms");
-        TestContext.Current.SendDiagnosticMessage($"ingest of 1000 events: {watch.ElapsedMilliseconds} ms");
 
         var poll = await HttpAssert.JsonAsync(await factory.IftttClient(token).PostAsync("/ifttt/v1/triggers/door_opened",
             IftttFactory.Json("""{"triggerFields":{"door":"door9"},"limit":1}"""), Ct), HttpStatusCode.OK);

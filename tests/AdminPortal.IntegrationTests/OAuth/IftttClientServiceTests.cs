@@ -22,7 +22,7 @@ public sealed class IftttClientServiceTests(AdminPortalFactory factory) : IClass
         Assert.Equal("ifttt", info.ClientId);
         Assert.Equal("https://portal.example.com/connect/authorize", info.AuthorizeUrl);
         Assert.Equal("https://portal.example.com/connect/token", info.TokenUrl);
-        Assert.Equal("https://ifttt.com/channels/adminportal_demo/authorize", info.RedirectUri);
+        Assert.Equal("https://ifttt.com/channels/demo_home/authorize", info.RedirectUri);
         Assert.False(info.SecretFromConfiguration);
         Assert.True(info.ClientSecret.Length >= 40);
         Assert.Equal(HttpStatusCode.BadRequest, await ClientAuthenticationAsync(client, info.ClientSecret, ct));

@@ -12,7 +12,7 @@ public sealed class OAuthFactory : AdminPortalFactory
 {
     public const string ClientId = "ifttt";
     public const string ClientSecret = "test-client-secret-0123456789";
-    public const string RedirectUri = "https://ifttt.com/channels/adminportal_demo/authorize";
+    public const string RedirectUri = "https://ifttt.com/channels/demo_home/authorize";
     public const string Password = "Passw0rd-Long-Enough";
 
     public OAuthFactory()

@@ -43,6 +43,13 @@ public sealed class SunsetApiTests
             IftttFactory.Json("""{"trigger_identity":"watched","triggerFields":{"door":"front"}}"""), Ct);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, trigger.StatusCode);
         Assert.Equal(0, await CountActiveAsync(app));
+
+        var authorize = await app.CreateBrowserLikeClient().GetAsync(
+            "/connect/authorize?client_id=ifttt&response_type=code&scope=ifttt&state=s1&redirect_uri=" +
+            Uri.EscapeDataString("https://ifttt.com/channels/demo_home/authorize"), Ct);
+        Assert.Equal(HttpStatusCode.Gone, authorize.StatusCode);
+        Assert.Null(authorize.Headers.Location);
+        Assert.Contains("no longer available on IFTTT", await authorize.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]

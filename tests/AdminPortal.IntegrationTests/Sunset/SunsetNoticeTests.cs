@@ -17,7 +17,7 @@ public sealed class SunsetNoticeTests : SunsetTestBase
         await LinkedUserAsync("ifttt-test@test.local", testUser: true);
         await UserAsync("never-linked@test.local");
         var plan = await ScheduleAsync(daysAhead: 30);
-        await WaitUntilAsync(() => Outbox().Count == 1, TimeSpan.FromSeconds(15)); // the platform notice
+        await WaitUntilAsync(() => Outbox().Count == 1, TimeSpan.FromSeconds(60)); // the platform notice
 
         Clock.Advance(TimeSpan.FromDays(23));
         await RunJobAsync(jobs => jobs.SendUserNoticesAsync(plan.Id, Ct));

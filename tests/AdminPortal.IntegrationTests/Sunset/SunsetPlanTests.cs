@@ -12,7 +12,7 @@ public sealed class SunsetPlanTests : SunsetTestBase
     {
         var plan = await ScheduleAsync(daysAhead: 30);
 
-        await WaitUntilAsync(() => Outbox().Count == 1, TimeSpan.FromSeconds(15));
+        await WaitUntilAsync(() => Outbox().Count == 1, TimeSpan.FromSeconds(60));
         var notice = Outbox().Single();
         Assert.Equal("platform-support@ifttt.com", notice.To.Mailboxes.Single().Address);
         Assert.Contains("Saturday, 26 December 2026", notice.Subject);
@@ -56,7 +56,7 @@ public sealed class SunsetPlanTests : SunsetTestBase
         var result = await App.Services.GetRequiredService<SunsetPlanner>().CancelAsync(plan.Id, "admin@test.local", Ct);
 
         Assert.True(result.Succeeded);
-        await WaitUntilAsync(() => Outbox().Any(m => (m.Subject ?? "").Contains("staying")), TimeSpan.FromSeconds(15));
+        await WaitUntilAsync(() => Outbox().Any(m => (m.Subject ?? "").Contains("staying")), TimeSpan.FromSeconds(60));
         var cancelled = Outbox().Where(m => (m.Subject ?? "").Contains("staying")).ToList();
         Assert.Equal(["told@test.local"], cancelled.Select(m => m.To.Mailboxes.Single().Address));
         var monitoring = App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();

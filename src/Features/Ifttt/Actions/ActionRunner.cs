@@ -10,16 +10,24 @@ namespace AdminPortal.Features.Ifttt.Actions;
 /// Runs an action exactly once per X-Request-ID: validate fields (a value that can never work is a
 /// SKIP), claim the request id with a pending log row, run the handler, record the outcome.
 /// A repeat of a finished request answers the first outcome with no second side effect; a repeat
-/// of one that errored runs again (IFTTT retries errors on purpose).
+/// of one that errored runs again (IFTTT retries errors on purpose), and so does one whose claim was
+/// abandoned by a stopped process.
 /// </summary>
 public sealed class ActionRunner(AppDbContext db, AttributeValues seen, IServiceProvider services, TimeProvider clock)
 {
+    /// <summary>
+    /// A claim older than this was left by a process that stopped mid-action; a retry takes it over
+    /// instead of answering "still being processed" forever.
+    /// </summary>
+    public static readonly TimeSpan AbandonedClaimAge = TimeSpan.FromMinutes(2);
+
     public async Task<ActionOutcome> RunAsync(ActionDefinition action, string userId, string? requestId,
         IReadOnlyDictionary<string, string?> fields, string fieldsJson, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var entry = requestId is null ? null : await FindAsync(userId, action.Slug, requestId, ct);
-        if (entry is { Outcome: ActionOutcomes.Success or ActionOutcomes.Skip or ActionOutcomes.Pending })
+        var abandoned = entry is { Outcome: ActionOutcomes.Pending } && clock.GetUtcNow() - entry.CreatedAt > AbandonedClaimAge;
+        if (entry is { Outcome: ActionOutcomes.Success or ActionOutcomes.Skip or ActionOutcomes.Pending } && !abandoned)
         {
             return Replay(entry);
         }

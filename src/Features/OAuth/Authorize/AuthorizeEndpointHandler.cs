@@ -1,4 +1,5 @@
 using AdminPortal.Features.Accounts;
+using AdminPortal.Features.Sunset;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -27,8 +28,14 @@ internal static class AuthorizeEndpointHandler
         UserManager<AppUser> users,
         IOpenIddictApplicationManager applications,
         IftttPrincipalFactory principals,
-        IAntiforgery antiforgery)
+        IAntiforgery antiforgery,
+        ServiceLifecycle lifecycle,
+        IConfiguration configuration)
     {
+        if (lifecycle.SunsetMessage is { } retired)
+        {
+            return ServiceRetiredPage.Create(configuration, retired);
+        }
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request cannot be retrieved.");
         var ct = http.RequestAborted;

@@ -31,18 +31,12 @@ internal sealed class AuthorizeErrorPage(IConfiguration configuration) : IOpenId
 
         var description = context.Response.ErrorDescription ?? context.Response.Error;
         var brand = WebUtility.HtmlEncode(ServiceBranding.Name(configuration));
-        var html = $$"""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Cannot connect · {{brand}}</title>
-            <link href="/css/app.css" rel="stylesheet"></head>
-            <body><div class="account-shell"><header class="account-header"><a href="/Account">{{brand}}</a></header>
-            <main class="account-main">
+        var html = PlainPage.Html(brand, "Cannot connect", $"""
             <h1>This connection request cannot be completed</h1>
             <p>The app that sent you here asked in a way this site does not accept, so you were not sent back to it.</p>
-            <p class="form-error" role="alert">{{WebUtility.HtmlEncode(description)}}</p>
+            <p class="form-error" role="alert">{WebUtility.HtmlEncode(description)}</p>
             <p>Try connecting again from the app. If it keeps happening, tell the app's support; nothing was shared.</p>
-            </main></div></body></html>
-            """;
+            """);
         response.StatusCode = StatusCodes.Status400BadRequest;
         response.ContentType = "text/html; charset=utf-8";
         await response.WriteAsync(html, context.CancellationToken);

@@ -1,0 +1,73 @@
+using AdminPortal.Features.Ifttt;
+using AdminPortal.Features.Ifttt.Service;
+using AdminPortal.Features.Ifttt.State;
+using AdminPortal.Features.OAuth;
+using AdminPortal.Features.Secrets;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Features.Dashboard.ServiceSettings;
+
+/// <summary>A value to type into IFTTT's platform, with where it goes.</summary>
+public sealed record PlatformValue(string Key, string Label, string Value, string Where);
+
+/// <summary>One shared secret the page can reveal and rotate.</summary>
+public sealed record SecretInfo(string Name, string Label, string Purpose);
+
+/// <summary>
+/// The Service page's reads and commands: the declaration, the platform values, secrets, maintenance.
+/// Rotating takes effect at once: the secret store's cache is updated, and for the client secret the OAuth
+/// feature's IftttClientService also replaces OpenIddict's stored hash, so IFTTT's next token request needs the new one.
+/// </summary>
+public sealed class ServiceAdmin(
+    DeclaredService service,
+    ISecretStore secrets,
+    ServiceStateStore state,
+    IOptions<IftttClientOptions> client,
+    IServiceScopeFactory scopes,
+    ILogger<ServiceAdmin> logger)
+{
+    public static readonly IReadOnlyList<SecretInfo> Secrets =
+    [
+        new(SecretNames.ServiceKey, "IFTTT service key", "IFTTT sends it on every request (IFTTT-Service-Key); the Realtime API needs it too."),
+        new(SecretNames.ClientSecret, "OAuth client secret", "IFTTT's platform: Authentication → Client secret."),
+        new(SecretNames.IngestApiKey, "Ingest API key", "Your product sends events with it (X-Api-Key on POST /api/v1/events)."),
+    ];
+
+    public DeclaredService Declaration => service;
+
+    public ServiceStateSnapshot State => state.Current;
+
+    /// <summary>The values IFTTT's platform asks for, on this host. IFTTT only talks to https.</summary>
+    public IReadOnlyList<PlatformValue> PlatformValues(Uri baseUri)
+    {
+        var origin = $"https://{baseUri.Authority}";
+        var options = client.Value;
+        return
+        [
+            new("api-url", "API URL prefix", origin + IftttExtensions.BasePath, "API → Service API → URL prefix"),
+            new("authorize-url", "Authorization URL", $"{origin}/{OAuthServerExtensions.AuthorizeEndpoint}", "Authentication → OAuth2 → Authorization URL"),
+            new("token-url", "Token URL", $"{origin}/{OAuthServerExtensions.TokenEndpoint}", "Authentication → OAuth2 → Token URL"),
+            new("client-id", "Client ID", options.ClientId, "Authentication → OAuth2 → Client ID"),
+            new("redirect-uri", "Redirect URI", options.EffectiveRedirectUri, "Registered for the client; IFTTT sends users back there"),
+        ];
+    }
+
+    public ValueTask<string> RevealAsync(string name, CancellationToken ct = default) => secrets.GetAsync(name, ct);
+
+    public async Task<string> RotateAsync(string name, CancellationToken ct = default)
+    {
+        var value = name == SecretNames.ClientSecret ? await RotateClientSecretAsync(ct) : await secrets.RotateAsync(name, ct);
+        logger.LogWarning("Secret {Secret} was rotated from the dashboard", name);
+        return value;
+    }
+
+    public Task SetMaintenanceAsync(bool on, string? message, CancellationToken ct = default) =>
+        state.SetMaintenanceAsync(on, string.IsNullOrWhiteSpace(message) ? null : message.Trim(), ct);
+
+    /// <summary>The OAuth feature's rotation: the store and OpenIddict's hashed copy change together (its manager is scoped).</summary>
+    private async Task<string> RotateClientSecretAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IftttClientService>().RotateSecretAsync(ct);
+    }
+}

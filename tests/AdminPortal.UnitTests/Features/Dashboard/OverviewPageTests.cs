@@ -1,0 +1,79 @@
+using AdminPortal.Features.Dashboard.Overview;
+using AdminPortal.Features.Ifttt.RequestLog;
+using AdminPortal.Features.Ifttt.State;
+using AdminPortal.Features.Ifttt.Triggers;
+using AdminPortal.Features.OAuth.Health;
+using AdminPortal.Features.Realtime;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.UnitTests.Features.Dashboard;
+
+public sealed class OverviewPageTests : DashboardTestContext
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
+    [Fact]
+    public async Task Overview_RealData_ShowsEachFigureWithoutTestUsers()
+    {
+        await MigrateAsync();
+        var ann = await AddUserAsync("ann@acme.test");
+        var bob = await AddUserAsync("bob@acme.test");
+        var tester = await AddUserAsync("ifttt-test@acme.test", testUser: true);
+        await AddDoorEventAsync(ann.Id, "front", Now);
+        await AddDoorEventAsync(tester.Id, "front", Now);
+        await AddAsync(
+            Identity(ann.Id, "a1", Now.AddHours(-1)), Identity(ann.Id, "stale", Now.AddDays(-30)), Identity(tester.Id, "t1", Now),
+            Poll(Now.AddMinutes(-5), 200), Poll(Now.AddMinutes(-4), 200), Poll(Now.AddMinutes(-3), 401), Poll(Now.AddMinutes(-2), 500, testMode: true),
+            new RequestLogEntry { At = Now, Method = "POST", Endpoint = "triggers/door_opened/fields/door/options", Status = 200, LatencyMs = 1 },
+            new TokenHealthRecord { UserId = bob.Id, State = TokenHealthState.Failing, FailedChecks = 3, UpdatedAt = Now },
+            new TokenHealthRecord { UserId = ann.Id, State = TokenHealthState.Healthy, UpdatedAt = Now },
+            new RealtimeBatch { RequestId = "r", CreatedAt = Now, State = BatchState.Failed, EntryCount = 1, NextAttemptAt = Now });
+
+        var page = RenderInCircuit<OverviewPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-testid=events-today]").TextContent));
+        Assert.Equal("1", page.Find("[data-testid=identity-count]").TextContent);
+        Assert.Equal("1", page.Find("[data-testid=at-risk-count]").TextContent);
+        Assert.Equal("1", page.Find("[data-testid=failed-batches]").TextContent);
+        Assert.Equal("0", page.Find("[data-testid=linked-count]").TextContent);
+        Assert.Contains("of 2 users", page.Markup);
+        // 1 of the 4 non-test requests failed (the test-mode 500 is left out).
+        Assert.Equal(0.25.ToString("P1"), page.Find("[data-testid=error-rate]").TextContent);
+        Assert.NotNull(page.Find("[data-testid=polls-chart] svg"));
+        Assert.Contains("Live", page.Find("[data-testid=service-status]").TextContent);
+    }
+
+    [Fact]
+    public async Task Overview_EmptyDatabase_ShowsZerosAndNoPollsYet()
+    {
+        await MigrateAsync();
+
+        var page = RenderInCircuit<OverviewPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("0", page.Find("[data-testid=events-today]").TextContent));
+        Assert.Equal("never", page.Find("[data-testid=last-delivery]").TextContent);
+        Assert.Contains("No polls in the last 24 hours", page.Find("[data-testid=polls-chart]").TextContent);
+    }
+
+    [Fact]
+    public async Task Overview_Maintenance_SaysSo()
+    {
+        await MigrateAsync();
+        await Services.GetRequiredService<ServiceStateStore>().SetMaintenanceAsync(true, null, Ct);
+
+        var page = RenderInCircuit<OverviewPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("In maintenance", page.Find("[data-testid=service-status]").TextContent));
+    }
+
+    private static TriggerIdentity Identity(string userId, string id, DateTimeOffset lastPolled) => new()
+    {
+        Id = id, UserId = userId, Trigger = "door_opened", Fields = "{}", MatchKey = 1, FirstSeenAt = lastPolled, LastPolledAt = lastPolled,
+    };
+
+    private static RequestLogEntry Poll(DateTimeOffset at, int status, bool testMode = false) => new()
+    {
+        At = at, Method = "POST", Endpoint = "triggers/door_opened", Status = status, LatencyMs = 2, TestMode = testMode,
+    };
+}
