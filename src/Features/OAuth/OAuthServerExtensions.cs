@@ -48,7 +48,7 @@ public static class OAuthServerExtensions
 
                 certificates.Apply(server);
                 // Access tokens are signed, not encrypted: they carry only ids (no personal data), TLS protects them in
-                // transit, and validation then verifies a signature instead of RSA-decrypting (docs/decisions/0006).
+                // transit, and validation then verifies a signature instead of RSA-decrypting (docs/decisions/0007).
                 server.DisableAccessTokenEncryption();
                 server.AddEventHandler(MintedTokenResponseHandler.Descriptor)
                     .AddEventHandler(AuthorizeErrorPage.Descriptor)
@@ -98,7 +98,7 @@ public static class OAuthServerExtensions
         builder.Services.AddSingleton<ConnectionUsageWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ConnectionUsageWriter>());
         // Validated bearer tokens are remembered briefly; every token/authorization write made through the app's
-        // database context forgets the affected ones at once (docs/decisions/0006).
+        // database context forgets the affected ones at once (docs/decisions/0007).
         builder.Services.AddSingleton<AccessTokenCache>();
         builder.Services.AddSingleton<AccessTokenCacheInvalidation>();
         builder.Services.ConfigureDbContext<AppDbContext>((services, options) =>

@@ -8,7 +8,7 @@ using OpenIddict.Abstractions;
 namespace AdminPortal.IntegrationTests.OAuth;
 
 /// <summary>
-/// Validated bearer tokens are remembered for a few minutes (docs/decisions/0006); every way the app ends a token's
+/// Validated bearer tokens are remembered for a few minutes (docs/decisions/0007); every way the app ends a token's
 /// validity must still refuse the very next call made with a token that was just accepted (and so remembered).
 /// </summary>
 public sealed class BearerCacheTests(BearerCacheTests.Factory factory) : IClassFixture<BearerCacheTests.Factory>

@@ -30,19 +30,25 @@ public static class IngestEndpoints
     }
 
     /// <summary>
-    /// Requests read, parse and store their body at most two at a time (one storing, one getting ready): every event
-    /// ends up behind SQLite's single write lock anyway, and a crowd of 1000-event batches held in memory while they
-    /// wait for it is what made the app's memory grow with the number of concurrent senders. The others wait unread.
+    /// Large requests (batches) read, parse and store their body at most two at a time (one storing, one getting
+    /// ready): every event ends up behind SQLite's single write lock anyway, and a crowd of 1000-event batches held
+    /// in memory while they wait for it is what made the app's memory grow with the number of concurrent senders.
+    /// The others wait unread. Small requests (single events) are not held back.
     /// </summary>
     private static readonly SemaphoreSlim Admission = new(2, 2);
+    private const long SmallBody = 64 * 1024;
 
     public static async Task<Results<JsonHttpResult<DataEnvelope<IReadOnlyList<IngestedEvent>>>, JsonHttpResult<ErrorEnvelope>>> IngestAsync(
         HttpContext http, IngestParser parser, UserResolver users, EventStore store, IOptionsMonitor<IngestOptions> options, TimeProvider clock)
     {
+        if (http.Request.ContentLength is <= SmallBody)
+        {
+            return await IngestBodyAsync(http, parser, users, store, options, clock);
+        }
         await Admission.WaitAsync(http.RequestAborted);
         try
         {
-            return await IngestAdmittedAsync(http, parser, users, store, options, clock);
+            return await IngestBodyAsync(http, parser, users, store, options, clock);
         }
         finally
         {
@@ -50,7 +56,7 @@ public static class IngestEndpoints
         }
     }
 
-    private static async Task<Results<JsonHttpResult<DataEnvelope<IReadOnlyList<IngestedEvent>>>, JsonHttpResult<ErrorEnvelope>>> IngestAdmittedAsync(
+    private static async Task<Results<JsonHttpResult<DataEnvelope<IReadOnlyList<IngestedEvent>>>, JsonHttpResult<ErrorEnvelope>>> IngestBodyAsync(
         HttpContext http, IngestParser parser, UserResolver users, EventStore store, IOptionsMonitor<IngestOptions> options, TimeProvider clock)
     {
         var limits = options.CurrentValue;

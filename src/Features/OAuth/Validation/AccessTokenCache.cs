@@ -9,7 +9,7 @@ public sealed record ValidatedAccessToken(string Subject, string? TokenId, strin
 
 /// <summary>
 /// A short-lived in-process memory of validated access tokens, so IFTTT's repeated calls with the same token skip
-/// the signature check and the two database lookups (docs/decisions/0006). Keyed by a SHA-256 of the token, never
+/// the signature check and the two database lookups (docs/decisions/0007). Keyed by a SHA-256 of the token, never
 /// the token itself. Any write to a token or authorization row made through the app's database context (revoke,
 /// disconnect, sunset, redeem, prune) forgets the affected entries at once (<see cref="AccessTokenCacheInvalidation"/>),
 /// and a validation that raced such a write is not remembered (<see cref="Generation"/>). Expiry is always honoured.
