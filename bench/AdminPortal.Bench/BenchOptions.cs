@@ -27,6 +27,10 @@ public sealed record BenchOptions
     /// <summary>The app's AdminPortal.dll; empty: build Release and use artifacts/bin/AdminPortal/release.</summary>
     public string? AppDll { get; init; }
     public string? ResultsDirectory { get; init; }
+    /// <summary>The app process's content root (appsettings.json, wwwroot); the repository root unless given (e.g. another checkout's build).</summary>
+    public string? AppRoot { get; init; }
+    /// <summary>Mint encrypted access tokens, as the app did before docs/decisions/0007 (for a "before" run of an older build).</summary>
+    public bool EncryptedTokens { get; init; }
     /// <summary>Extra environment variables for the app process (experiments, e.g. DOTNET_gcServer=0).</summary>
     public IReadOnlyDictionary<string, string> AppEnvironment { get; init; } = new Dictionary<string, string>();
 
@@ -46,6 +50,7 @@ public sealed record BenchOptions
             o = args[i] switch
             {
                 "--quick" => o,
+                "--encrypted-tokens" => o with { EncryptedTokens = true },
                 "--users" => o with { Users = Int() },
                 "--identities" => o with { Identities = Int() },
                 "--events" => o with { Events = Int() },
@@ -60,6 +65,7 @@ public sealed record BenchOptions
                 "--work" => o with { WorkDirectory = Next() },
                 "--app-dll" => o with { AppDll = Next() },
                 "--results" => o with { ResultsDirectory = Next() },
+                "--app-root" => o with { AppRoot = Path.GetFullPath(Next()) },
                 "--app-env" => o with { AppEnvironment = WithVariable(o.AppEnvironment, Next()) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}. See bench/README.md."),
             };

@@ -38,7 +38,7 @@ public static class BenchRun
             var smallUsers = SmallUsers(o);
             log($"Seeding the small database ({smallUsers * o.EventsPerUser:N0} events)…");
             var small = await Seeder.SeedAsync(Path.Combine(o.WorkDirectory, "small"), o.RepoRoot, smallUsers, o.IdentitiesPerUser,
-                o.EventsPerUser, issuer, log, ct);
+                o.EventsPerUser, issuer, o.EncryptedTokens, log, ct);
             report.SeedSeconds["small_db"] = small.Timings.Total.TotalSeconds;
             await using var app = await StartAppAsync(appDll, o, small, port, fake, log, ct);
             using var http = LoadRunner.CreateClient(app.BaseAddress, o.Clients);
@@ -49,7 +49,7 @@ public static class BenchRun
 
         log($"Seeding the full database ({o.Users:N0} users, {o.Users * o.IdentitiesPerUser:N0} identities, {o.Users * o.EventsPerUser:N0} events)…");
         var full = await Seeder.SeedAsync(Path.Combine(o.WorkDirectory, o.Quick ? "quick" : "full"), o.RepoRoot, o.Users, o.IdentitiesPerUser,
-            o.EventsPerUser, issuer, log, ct);
+            o.EventsPerUser, issuer, o.EncryptedTokens, log, ct);
         report.SeedSeconds["full_db"] = full.Timings.Total.TotalSeconds;
         report.SeedSeconds["full_db_tokens"] = full.Timings.Tokens.TotalSeconds;
         report.SeedSeconds["full_db_events"] = full.Timings.Events.TotalSeconds;
@@ -77,7 +77,7 @@ public static class BenchRun
         Action<string> log, CancellationToken ct)
     {
         var started = Stopwatch.StartNew();
-        var app = await AppProcess.StartAsync(appDll, o.RepoRoot, db.DatabasePath, Path.GetDirectoryName(db.DatabasePath)!, port,
+        var app = await AppProcess.StartAsync(appDll, o.AppRoot ?? o.RepoRoot, db.DatabasePath, Path.GetDirectoryName(db.DatabasePath)!, port,
             fake.BaseAddress, o.AppEnvironment, ct);
         log($"App (pid {app.ProcessId}) serving at {app.BaseAddress} after {started.Elapsed.TotalSeconds:0.0} s.");
         return app;

@@ -14,7 +14,7 @@ namespace AdminPortal.Bench.Seeding;
 /// and runs the start-up tasks (IFTTT client registration, secrets), and its services mint real tokens.
 /// Development, like the app process the bench starts, so both use this machine user's development certificates.
 /// </summary>
-internal sealed class SeedHost(string databasePath, string workDirectory, string repoRoot) : WebApplicationFactory<Program>
+internal sealed class SeedHost(string databasePath, string workDirectory, string repoRoot, bool encryptedTokens) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -27,8 +27,14 @@ internal sealed class SeedHost(string databasePath, string workDirectory, string
         builder.UseSetting("Hangfire:Storage", "InMemory");
         builder.UseSetting("Ifttt:Realtime:Enabled", "false");
         builder.ConfigureTestServices(services =>
+        {
             // Seeding only: a crash loses a bench database, never real data, so skip the fsync per commit.
-            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(NoSyncInterceptor.Instance)));
+            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(NoSyncInterceptor.Instance));
+            if (encryptedTokens)
+            {
+                services.PostConfigure<OpenIddict.Server.OpenIddictServerOptions>(options => options.DisableAccessTokenEncryption = false);
+            }
+        });
     }
 
     private sealed class NoSyncInterceptor : DbConnectionInterceptor

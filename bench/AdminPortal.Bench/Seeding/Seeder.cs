@@ -15,7 +15,7 @@ namespace AdminPortal.Bench.Seeding;
 public static class Seeder
 {
     public static async Task<SeededDatabase> SeedAsync(string directory, string repoRoot, int users, int identitiesPerUser, int eventsPerUser,
-        string issuerHost, Action<string> log, CancellationToken ct)
+        string issuerHost, bool encryptedTokens, Action<string> log, CancellationToken ct)
     {
         var total = Stopwatch.StartNew();
         if (Directory.Exists(directory))
@@ -26,7 +26,7 @@ public static class Seeder
         var databasePath = Path.Combine(directory, "adminportal.db");
 
         var step = Stopwatch.StartNew();
-        await using var host = new SeedHost(databasePath, directory, repoRoot);
+        await using var host = new SeedHost(databasePath, directory, repoRoot, encryptedTokens);
         var services = host.Services; // starts the app in-process: migrations, IFTTT client, secrets
         var service = services.GetRequiredService<DeclaredService>();
         var shapes = services.GetRequiredService<MatchShapes>();
