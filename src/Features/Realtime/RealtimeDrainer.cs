@@ -50,14 +50,19 @@ public sealed class RealtimeDrainer(
             .ExecuteUpdateAsync(n => n.SetProperty(x => x.State, NotificationState.Skipped), ct);
     }
 
-    /// <summary>Collapses duplicates (one identity nudged twice → once) and cuts batches of at most BatchSize.</summary>
+    /// <summary>
+    /// Collapses duplicates (one identity nudged twice → once) and cuts batches of at most BatchSize. Reads only
+    /// the three columns it needs and assigns batches with one set-based UPDATE each, so a large backlog does
+    /// not hold SQLite's write lock (which ingest needs) for long.
+    /// </summary>
     private async Task<int> FormBatchesAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var pending = await db.Set<RealtimeNotification>()
+        var pending = await db.Set<RealtimeNotification>().AsNoTracking()
             .Where(n => n.State == NotificationState.Pending)
             .OrderBy(n => n.Id)
             .Take(PendingPageSize)
+            .Select(n => new { n.Id, n.TriggerIdentity, n.UserId })
             .ToListAsync(ct);
         if (pending.Count == 0)
         {
@@ -65,26 +70,20 @@ public sealed class RealtimeDrainer(
         }
 
         var now = clock.GetUtcNow();
-        var groups = pending.GroupBy(RealtimeEntry.From).Chunk(options.Value.BatchSize).ToList();
-        var batches = groups.Select(chunk => new RealtimeBatch
-        {
-            RequestId = Guid.NewGuid().ToString(),
-            CreatedAt = now,
-            NextAttemptAt = now,
-            EntryCount = chunk.Length,
-        }).ToList();
-        db.AddRange(batches);
+        var groups = pending
+            .GroupBy(n => n.TriggerIdentity is { } identity ? new RealtimeEntry(identity, false) : new RealtimeEntry(n.UserId!, true))
+            .Chunk(options.Value.BatchSize)
+            .ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        for (var i = 0; i < groups.Count; i++)
+        foreach (var chunk in groups)
         {
-            foreach (var notification in groups[i].SelectMany(g => g))
-            {
-                notification.BatchId = batches[i].Id;
-                notification.State = NotificationState.Batched;
-            }
+            var batch = new RealtimeBatch { RequestId = Guid.NewGuid().ToString(), CreatedAt = now, NextAttemptAt = now, EntryCount = chunk.Length };
+            db.Add(batch);
+            await db.SaveChangesAsync(ct);
+            var ids = chunk.SelectMany(g => g).Select(n => n.Id).ToList();
+            await db.Set<RealtimeNotification>().Where(n => ids.Contains(n.Id))
+                .ExecuteUpdateAsync(n => n.SetProperty(x => x.BatchId, batch.Id).SetProperty(x => x.State, NotificationState.Batched), ct);
         }
-        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return pending.Count;
     }

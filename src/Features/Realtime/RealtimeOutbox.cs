@@ -1,4 +1,6 @@
+using System.Text.Json;
 using AdminPortal.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Realtime;
 
@@ -15,6 +17,21 @@ public sealed class RealtimeOutbox(TimeProvider clock, RealtimeSignal signal)
         {
             db.Add(new RealtimeNotification { TriggerIdentity = identity, CreatedAt = now, Reason = reason });
         }
+    }
+
+    /// <summary>
+    /// The ingest path's version of <see cref="AddForIdentities"/>: one INSERT … SELECT for the whole batch (the ids
+    /// travel as one JSON parameter), inside the caller's open transaction, instead of a tracked entity per row.
+    /// </summary>
+    public async Task InsertForIdentitiesAsync(AppDbContext db, IReadOnlyCollection<string> triggerIdentities, CancellationToken ct)
+    {
+        var ids = JsonSerializer.Serialize(triggerIdentities);
+        var createdAt = clock.GetUtcNow().UtcTicks; // UtcTicksConverter's storage form
+        var pending = (int)NotificationState.Pending;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "RealtimeNotifications" ("TriggerIdentity", "UserId", "CreatedAt", "State", "BatchId", "Reason")
+            SELECT value, NULL, {createdAt}, {pending}, NULL, 'event' FROM json_each({ids})
+            """, ct);
     }
 
     public void AddForUser(AppDbContext db, string userId, string reason = "admin") =>

@@ -110,8 +110,7 @@ public sealed class EventStore(AppDbContext db, MatchShapes shapes, RealtimeOutb
         {
             return false;
         }
-        realtime.AddForIdentities(db, identities);
-        await db.SaveChangesAsync(ct);
+        await realtime.InsertForIdentitiesAsync(db, identities, ct);
         return true;
     }
 
