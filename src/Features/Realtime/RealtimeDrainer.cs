@@ -71,7 +71,7 @@ public sealed class RealtimeDrainer(
 
         var now = clock.GetUtcNow();
         var groups = pending
-            .GroupBy(n => n.TriggerIdentity is { } identity ? new RealtimeEntry(identity, false) : new RealtimeEntry(n.UserId!, true))
+            .GroupBy(n => RealtimeEntry.Of(n.TriggerIdentity, n.UserId))
             .Chunk(options.Value.BatchSize)
             .ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -112,7 +112,7 @@ public sealed class RealtimeDrainer(
     {
         var entries = (await db.Set<RealtimeNotification>().Where(n => n.BatchId == batch.Id)
                 .Select(n => new { n.TriggerIdentity, n.UserId }).ToListAsync(ct))
-            .Select(n => n.TriggerIdentity is { } id ? new RealtimeEntry(id, false) : new RealtimeEntry(n.UserId!, true))
+            .Select(n => RealtimeEntry.Of(n.TriggerIdentity, n.UserId))
             .Distinct().ToList();
 
         batch.Attempts++;

@@ -85,6 +85,7 @@ public sealed class RealtimeSender(IHttpClientFactory httpClients, ISecretStore 
 /// <summary>One entry of a realtime request: a trigger identity, or a user id.</summary>
 public readonly record struct RealtimeEntry(string Value, bool IsUser)
 {
-    public static RealtimeEntry From(RealtimeNotification n) =>
-        n.TriggerIdentity is { } identity ? new(identity, false) : new(n.UserId!, true);
+    /// <summary>A notification names a trigger identity, or else a user.</summary>
+    public static RealtimeEntry Of(string? triggerIdentity, string? userId) =>
+        triggerIdentity is { } identity ? new(identity, false) : new(userId!, true);
 }
