@@ -17,6 +17,7 @@ public static class DatabaseExtensions
         var provider = builder.Configuration[ProviderKey] ?? DatabaseProvider.Sqlite;
         var connectionString = builder.Configuration[ConnectionStringKey];
 
+        SqliteDatabase? sqliteFile = null;
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
@@ -24,6 +25,7 @@ public static class DatabaseExtensions
                 builder.Services.AddSingleton(sqlite);
                 // Pooled: the IFTTT poll path creates a context per request and must not pay for set-up each time.
                 builder.Services.AddPooledDbContextFactory<AppDbContext>(options => sqlite.Configure(options));
+                sqliteFile = sqlite.InMemory ? null : sqlite;
                 break;
             default:
                 throw new StartupConfigurationException(ProviderKey,
@@ -33,6 +35,12 @@ public static class DatabaseExtensions
         // Identity's and OpenIddict's stores take a scoped context; hand them one from the same pool.
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         builder.Services.AddHostedService<DatabaseInitializer>();
+        // After the initializer: hosted services start in order, so the file is migrated and in WAL mode by then.
+        if (sqliteFile is not null)
+        {
+            builder.Services.AddSingleton<SqliteCheckpointer>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<SqliteCheckpointer>());
+        }
         return builder;
     }
 }
