@@ -307,9 +307,25 @@ namespace AdminPortal.Migrations
                         .IsUnique()
                         .HasFilter("\"SourceId\" IS NOT NULL");
 
-                    b.HasIndex("UserId", "Trigger", "OccurredAt", "Id");
-
                     b.ToTable("TimelineEvents", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Ifttt.Timelines.TimelineIndexState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShapesFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TimelineIndexState", (string)null);
                 });
 
             modelBuilder.Entity("AdminPortal.Features.Ifttt.Triggers.TriggerIdentity", b =>

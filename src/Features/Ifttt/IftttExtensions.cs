@@ -31,6 +31,7 @@ public static class IftttExtensions
 
         services.AddSingleton(ServiceLoader.Load(builder.Configuration, services));
         services.AddSingleton<MatchShapes>();
+        services.AddSingleton<IStartupTask, MatchKeyIndexer>();
         services.AddSingleton<IngestParser>();
         services.AddScoped<EventStore>();
         services.AddScoped<UserResolver>();

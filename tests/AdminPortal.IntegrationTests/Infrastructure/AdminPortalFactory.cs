@@ -20,7 +20,7 @@ public class AdminPortalFactory : WebApplicationFactory<Program>
 
     public AdminPortalFactory() : this(NewDataDirectory()) { }
 
-    private AdminPortalFactory(string dataDirectory)
+    protected AdminPortalFactory(string dataDirectory)
     {
         DataDirectory = dataDirectory;
         Directory.CreateDirectory(dataDirectory);

@@ -19,11 +19,16 @@ public class IftttFactory : AdminPortalFactory
     public const string ServiceKey = "test-service-key-0123456789";
     public const string IngestKey = "test-ingest-key-0123456789";
 
-    public IftttFactory()
+    public IftttFactory() : this(NewDataDirectory()) { }
+
+    private IftttFactory(string dataDirectory) : base(dataDirectory)
     {
         Settings["Ifttt:ServiceKey"] = ServiceKey;
         Settings["Ingest:ApiKeys:0"] = IngestKey;
     }
+
+    /// <summary>Several factories over the same directory share one database, as restarts of one install would.</summary>
+    public static new IftttFactory OverDirectory(string dataDirectory) => new(dataDirectory);
 
     /// <summary>A new end user and a real access token for them.</summary>
     public async Task<(string UserId, string Token)> CreateLinkedUserAsync(string? externalId = null)

@@ -17,7 +17,7 @@ public sealed record EventDetail(TimelineEvent Event, string User, IReadOnlyList
     IReadOnlyList<KeyValuePair<string, string>> Ingredients, string AsIftttSeesIt);
 
 /// <summary>Reads timelines for the dashboard: filtered, newest first, one page at a time.</summary>
-public sealed class TimelineQueries(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class TimelineQueries(IDbContextFactory<AppDbContext> dbFactory, MatchShapes shapes, TimeProvider clock)
 {
     /// <summary>Null items when the user filter names nobody (the page says so).</summary>
     public async Task<Paged<EventRow>?> SearchAsync(EventFilter filter, int page, int pageSize, CancellationToken ct = default)
@@ -30,7 +30,12 @@ public sealed class TimelineQueries(IDbContextFactory<AppDbContext> dbFactory, T
             {
                 return null;
             }
-            events = events.Where(e => e.UserId == userId);
+            // One user's events are read through their whole-timeline match keys (TimelineEvents has no user index).
+            long[] keys = string.IsNullOrEmpty(filter.Trigger) ? [.. shapes.AllWholeTimelineKeys] : [shapes.WholeTimelineKey(filter.Trigger)];
+            events = from k in db.Set<EventMatchKey>()
+                     where k.UserId == userId && keys.Contains(k.MatchKey)
+                     join e in events on k.EventId equals e.Id
+                     select e;
         }
         if (!string.IsNullOrEmpty(filter.Trigger))
         {

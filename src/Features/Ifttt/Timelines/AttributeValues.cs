@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AdminPortal.Data;
 using AdminPortal.Features.Ifttt.Protocol;
 using AdminPortal.Features.Ifttt.Service;
@@ -7,9 +8,10 @@ namespace AdminPortal.Features.Ifttt.Timelines;
 
 /// <summary>
 /// Questions about the attribute values a user has reported: the <c>attribute-values</c> options
-/// provider and the actions' SKIP rule. Off the poll path, so a scan of one user's events is acceptable.
+/// provider and the actions' SKIP rule. Off the poll path, so a scan of one user's events is acceptable; the user's
+/// events are found through their whole-timeline match keys (CROSS JOIN keeps that index as SQLite's outer loop).
 /// </summary>
-public sealed class AttributeValues(AppDbContext db) : IDynamicOptionsProvider
+public sealed class AttributeValues(AppDbContext db, MatchShapes shapes) : IDynamicOptionsProvider
 {
     public const string ProviderName = "attribute-values";
     private const int MaxOptions = 500;
@@ -17,10 +19,12 @@ public sealed class AttributeValues(AppDbContext db) : IDynamicOptionsProvider
     public async Task<IReadOnlyList<OptionItem>> GetOptionsAsync(DynamicOptionsContext context, CancellationToken ct)
     {
         var path = JsonPath(context.Field.Matches);
+        var keys = Keys(context.Trigger is null ? shapes.AllWholeTimelineKeys : [shapes.WholeTimelineKey(context.Trigger)]);
         var values = await db.Database.SqlQuery<string>($"""
-            SELECT DISTINCT json_extract("Attributes", {path}) AS "Value" FROM "TimelineEvents"
-            WHERE "UserId" = {context.UserId} AND ({context.Trigger} IS NULL OR "Trigger" = {context.Trigger})
-              AND json_extract("Attributes", {path}) IS NOT NULL
+            SELECT DISTINCT json_extract(e."Attributes", {path}) AS "Value"
+            FROM "EventMatchKeys" AS k CROSS JOIN "TimelineEvents" AS e ON e."Id" = k."EventId"
+            WHERE k."UserId" = {context.UserId} AND k."MatchKey" IN (SELECT value FROM json_each({keys}))
+              AND json_extract(e."Attributes", {path}) IS NOT NULL
             ORDER BY 1 LIMIT {MaxOptions}
             """).ToListAsync(ct);
         return [.. values.Select(v => new OptionItem(v, v))];
@@ -30,11 +34,17 @@ public sealed class AttributeValues(AppDbContext db) : IDynamicOptionsProvider
     public Task<bool> HasSeenAsync(string userId, string attribute, string value, CancellationToken ct)
     {
         var path = JsonPath(attribute);
+        var keys = Keys(shapes.AllWholeTimelineKeys);
         return db.Database.SqlQuery<int>($"""
-            SELECT 1 AS "Value" FROM "TimelineEvents"
-            WHERE "UserId" = {userId} AND json_extract("Attributes", {path}) = {value} LIMIT 1
+            SELECT 1 AS "Value"
+            FROM "EventMatchKeys" AS k CROSS JOIN "TimelineEvents" AS e ON e."Id" = k."EventId"
+            WHERE k."UserId" = {userId} AND k."MatchKey" IN (SELECT value FROM json_each({keys}))
+              AND json_extract(e."Attributes", {path}) = {value}
+            LIMIT 1
             """).AnyAsync(ct);
     }
+
+    private static string Keys(IEnumerable<long> keys) => JsonSerializer.Serialize(keys);
 
     /// <summary>A JSON path naming the member literally, whatever characters the attribute name has.</summary>
     private static string JsonPath(string attribute) => "$.\"" + attribute.Replace("\"", "\\\"") + "\"";

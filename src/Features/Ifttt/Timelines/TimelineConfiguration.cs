@@ -16,8 +16,8 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
         e.Property(x => x.SourceId).HasMaxLength(200);
         e.Property(x => x.OccurredAt).HasConversion(UnixMillisecondsConverter.Instance);
         e.Property(x => x.ReceivedAt).HasConversion(UnixMillisecondsConverter.Instance);
-        // The admin timeline view and the options providers read one user's trigger newest first.
-        e.HasIndex(x => new { x.UserId, x.Trigger, x.OccurredAt, x.Id });
+        // No (UserId, …) index of its own: one user's timeline is EventMatchKeys' whole-timeline key (MatchShapes), and
+        // every index led by the user costs a random page write per ingested event (decision 0008).
         // Idempotent ingest: one event per (user, trigger, source id).
         e.HasIndex(x => new { x.UserId, x.Trigger, x.SourceId }).IsUnique().HasFilter("\"SourceId\" IS NOT NULL");
     }
@@ -34,5 +34,19 @@ internal sealed class EventMatchKeyConfiguration : IEntityTypeConfiguration<Even
         k.Property(x => x.EventId).HasMaxLength(26);
         k.Property(x => x.OccurredAt).HasConversion(UnixMillisecondsConverter.Instance);
         // No foreign key on purpose: events are never deleted, and an FK would cost an extra index per row.
+        // The table is WITHOUT ROWID (migration TimelineIndex, raw SQL: EF has no switch for it), so the key is the
+        // table and each row is written once. EF rebuilds a table for some column changes and would drop that clause:
+        // a migration that alters this table must recreate it WITHOUT ROWID again.
+    }
+}
+
+internal sealed class TimelineIndexStateConfiguration : IEntityTypeConfiguration<TimelineIndexState>
+{
+    public void Configure(EntityTypeBuilder<TimelineIndexState> e)
+    {
+        e.ToTable("TimelineIndexState");
+        e.Property(x => x.Id).ValueGeneratedNever();
+        e.Property(x => x.ShapesFingerprint).HasMaxLength(64);
+        e.Property(x => x.UpdatedAt).HasConversion(UnixMillisecondsConverter.Instance);
     }
 }

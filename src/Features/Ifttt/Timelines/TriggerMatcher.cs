@@ -15,7 +15,7 @@ namespace AdminPortal.Features.Ifttt.Timelines;
 /// </summary>
 public static class TriggerMatcher
 {
-    /// <summary>Filters (by attribute name) that polls of this trigger or queries over it can ask for.</summary>
+    /// <summary>Filters (by attribute name) that polls of this trigger or queries over it can ask for, plus the empty filter.</summary>
     public static IReadOnlyList<string[]> FilterShapes(string trigger, DeclaredService service)
     {
         var hosts = new List<IReadOnlyList<FieldDefinition>>();
@@ -25,7 +25,9 @@ public static class TriggerMatcher
         }
         hosts.AddRange(service.Queries.Where(q => q.Trigger == trigger).Select(q => q.Fields));
 
-        var shapes = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        // The empty filter (every event of the trigger) is always indexed: it is the user's whole timeline for the
+        // trigger, read by the options providers and the dashboard, so TimelineEvents needs no per-user index of its own.
+        var shapes = new Dictionary<string, string[]>(StringComparer.Ordinal) { [""] = [] };
         foreach (var fields in hosts)
         {
             var required = fields.Where(f => f.Required).Select(f => f.Matches).ToArray();

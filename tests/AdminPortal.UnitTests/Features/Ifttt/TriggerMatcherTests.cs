@@ -44,7 +44,31 @@ public sealed class TriggerMatcherTests
         Assert.Contains(PollKey(service, new() { ["door"] = "front" }), keys);
         Assert.Contains(PollKey(service, new() { ["door"] = "front", ["room"] = "hall" }), keys);
         Assert.DoesNotContain(PollKey(service, new() { ["door"] = "front", ["room"] = "attic" }), keys);
+        Assert.Equal(3, keys.Length); // door; door+room; and the whole timeline
+    }
+
+    [Fact]
+    public void RequiredFieldsOnly_EveryEventStillCarriesTheWholeTimelineKey()
+    {
+        var service = Service(Field("door", required: true));
+        var shapes = new MatchShapes(service);
+
+        var keys = shapes.EventKeys("t", new Dictionary<string, string> { ["door"] = "front" });
+
+        Assert.Contains(shapes.WholeTimelineKey("t"), keys);
+        Assert.Equal(TriggerMatcher.KeyFor("t", []), shapes.WholeTimelineKey("t"));
         Assert.Equal(2, keys.Length);
+    }
+
+    [Fact]
+    public void Fingerprint_ChangesWhenTheFieldsChange()
+    {
+        var before = new MatchShapes(Service(Field("door", required: true))).Fingerprint;
+        var same = new MatchShapes(Service(Field("door", required: true))).Fingerprint;
+        var after = new MatchShapes(Service(Field("door", required: true), Field("room", required: false))).Fingerprint;
+
+        Assert.Equal(before, same);
+        Assert.NotEqual(before, after);
     }
 
     [Fact]

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text.Json;
+using AdminPortal.Data;
+using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.IntegrationTests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.IntegrationTests.Ifttt;
+
+/// <summary>The poll's index (EventMatchKeys) as stored: its table layout, and its rebuild when the declared fields change.</summary>
+public sealed class MatchKeyIndexTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Migrations_EventMatchKeysIsWithoutRowidAndEventsHaveNoUserIndex()
+    {
+        await using var app = new IftttFactory();
+        _ = app.Server;
+
+        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "sql" FROM sqlite_master WHERE "name" = 'EventMatchKeys';""";
+        Assert.EndsWith("WITHOUT ROWID", ((string)(await command.ExecuteScalarAsync(Ct))!).Trim());
+        command.CommandText = """SELECT count(*) FROM sqlite_master WHERE "type" = 'index' AND "tbl_name" = 'TimelineEvents' AND "sql" LIKE '%("UserId", "Trigger", "OccurredAt"%';""";
+        Assert.Equal(0L, await command.ExecuteScalarAsync(Ct));
+    }
+
+    [Fact]
+    public async Task FieldAddedToTrigger_EventsStoredBeforeAnswerTheNewFilterAfterRestart()
+    {
+        var directory = AdminPortalFactory.NewDataDirectory();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        string userId, token;
+        List<string> ids;
+        await using (var before = IftttFactory.OverDirectory(directory))
+        {
+            (userId, token) = await before.CreateLinkedUserAsync();
+            ids = await before.IngestAsync(new[]
+            {
+                IftttFactory.DoorEvent(userId, "front", at, room: "hall"),
+                IftttFactory.DoorEvent(userId, "front", at.AddMinutes(1), room: "garage"),
+            });
+        }
+
+        await using var after = IftttFactory.OverDirectory(directory);
+        // door_opened gains an optional "room" field: a filter shape the stored keys were not written for.
+        after.Settings["Service:Triggers:0:Fields:1:Slug"] = "room";
+        after.Settings["Service:Triggers:0:Fields:1:Label"] = "Which room (empty: any)";
+        after.Settings["Service:Triggers:0:Fields:1:Required"] = "false";
+        after.Settings["Service:Triggers:0:Fields:1:Kind"] = "text";
+        var client = after.IftttClient(token);
+
+        var hall = await PollAsync(client, """{"trigger_identity":"hall-front","triggerFields":{"door":"front","room":"hall"}}""");
+        var any = await PollAsync(client, """{"trigger_identity":"any-front","triggerFields":{"door":"front","room":""}}""");
+
+        Assert.Equal([ids[0]], hall);
+        Assert.Equal([ids[1], ids[0]], any);
+        Assert.Contains(after.Logs.Lines, l => l.Contains("rebuilding", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Restart_SameFields_KeysAreLeftAlone()
+    {
+        var directory = AdminPortalFactory.NewDataDirectory();
+        await using (var first = IftttFactory.OverDirectory(directory))
+        {
+            var (userId, _) = await first.CreateLinkedUserAsync();
+            await first.IngestAsync(IftttFactory.DoorEvent(userId, "front", DateTimeOffset.UtcNow));
+        }
+        await using var second = IftttFactory.OverDirectory(directory);
+        _ = second.Server;
+
+        await using var scope = second.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(2, await db.Set<EventMatchKey>().CountAsync(Ct)); // the door filter and the whole timeline
+        Assert.DoesNotContain(second.Logs.Lines, l => l.Contains("rebuilding", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static async Task<List<string>> PollAsync(HttpClient client, string body)
+    {
+        var json = await HttpAssert.JsonAsync(await client.PostAsync("/ifttt/v1/triggers/door_opened", IftttFactory.Json(body), Ct), HttpStatusCode.OK);
+        return [.. json.GetProperty("data").EnumerateArray().Select(e => e.GetProperty("meta").GetProperty("id").GetString()!)];
+    }
+}
