@@ -34,6 +34,7 @@ public static class DatabaseExtensions
 
         // Identity's and OpenIddict's stores take a scoped context; hand them one from the same pool.
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        builder.Services.AddSingleton<DatabaseWriteGate>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         // After the initializer: hosted services start in order, so the file is migrated and in WAL mode by then.
         if (sqliteFile is not null)

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using AdminPortal.Data;
 
 namespace AdminPortal.Features.Ifttt;
 
@@ -8,7 +9,7 @@ namespace AdminPortal.Features.Ifttt;
 /// transaction. When the channel is full, requests wait rather than drop (counts must not be lost);
 /// on shutdown the channel is completed and drained before the host stops.
 /// </summary>
-public abstract class BatchWriter<T>(ILogger logger) : BackgroundService
+public abstract class BatchWriter<T>(DatabaseWriteGate writeGate, ILogger logger) : BackgroundService
 {
     private const int MaxBatch = 500;
     private const int Attempts = 3;
@@ -51,7 +52,10 @@ public abstract class BatchWriter<T>(ILogger logger) : BackgroundService
         {
             try
             {
-                await WriteBatchAsync(batch, CancellationToken.None);
+                using (await writeGate.EnterAsync(CancellationToken.None))
+                {
+                    await WriteBatchAsync(batch, CancellationToken.None);
+                }
                 return;
             }
             catch (Exception ex) when (attempt < Attempts)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AdminPortal.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ namespace AdminPortal.Features.Realtime;
 public sealed class RealtimeDrainer(
     IDbContextFactory<AppDbContext> dbFactory,
     RealtimeSender sender,
+    DatabaseWriteGate writeGate,
     IOptions<RealtimeOptions> options,
     TimeProvider clock,
     ILogger<RealtimeDrainer> logger)
@@ -74,6 +76,7 @@ public sealed class RealtimeDrainer(
             .GroupBy(n => RealtimeEntry.Of(n.TriggerIdentity, n.UserId))
             .Chunk(options.Value.BatchSize)
             .ToList();
+        using var turn = await writeGate.EnterAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var chunk in groups)
         {
@@ -132,38 +135,41 @@ public sealed class RealtimeDrainer(
         batch.NextAttemptAt = outcome.NextAttemptAt;
         batch.CompletedAt = outcome.State == BatchState.Pending ? null : now;
 
+        using (await writeGate.EnterAsync(ct))
+        {
+            await SaveOutcomeAsync(db, batch, outcome.State, entries, now, ct);
+        }
+        Log(batch, result, entries.Count);
+    }
+
+    private static async Task SaveOutcomeAsync(AppDbContext db, RealtimeBatch batch, BatchState state, List<RealtimeEntry> entries, DateTimeOffset now,
+        CancellationToken ct)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        if (outcome.State != BatchState.Pending)
+        if (state != BatchState.Pending)
         {
-            var final = outcome.State == BatchState.Delivered ? NotificationState.Delivered : NotificationState.Failed;
+            var final = state == BatchState.Delivered ? NotificationState.Delivered : NotificationState.Failed;
             await db.Set<RealtimeNotification>().Where(n => n.BatchId == batch.Id)
                 .ExecuteUpdateAsync(n => n.SetProperty(x => x.State, final), ct);
         }
-        if (outcome.State == BatchState.Delivered)
+        if (state == BatchState.Delivered)
         {
             await RecordNudgesAsync(db, entries.Where(e => !e.IsUser).Select(e => e.Value), now, ct);
         }
         await transaction.CommitAsync(ct);
-        Log(batch, result, entries.Count);
     }
 
+    /// <summary>Last nudge per identity: one upsert for the whole batch (up to 1000 identities) while holding the write lock.</summary>
     private static async Task RecordNudgesAsync(AppDbContext db, IEnumerable<string> identities, DateTimeOffset at, CancellationToken ct)
     {
-        var list = identities.ToList();
-        var existing = await db.Set<RealtimeIdentityNudge>().Where(n => list.Contains(n.TriggerIdentity)).ToDictionaryAsync(n => n.TriggerIdentity, ct);
-        foreach (var identity in list)
-        {
-            if (existing.TryGetValue(identity, out var nudge))
-            {
-                nudge.LastNudgedAt = at;
-            }
-            else
-            {
-                db.Add(new RealtimeIdentityNudge { TriggerIdentity = identity, LastNudgedAt = at });
-            }
-        }
-        await db.SaveChangesAsync(ct);
+        var ids = JsonSerializer.Serialize(identities.ToList());
+        var ticks = at.UtcTicks; // UtcTicksConverter's storage form
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "RealtimeIdentityNudges" ("TriggerIdentity", "LastNudgedAt")
+            SELECT value, {ticks} FROM json_each({ids}) WHERE true
+            ON CONFLICT ("TriggerIdentity") DO UPDATE SET "LastNudgedAt" = excluded."LastNudgedAt"
+            """, ct);
     }
 
     private void Log(RealtimeBatch batch, RealtimeCallResult result, int entries)

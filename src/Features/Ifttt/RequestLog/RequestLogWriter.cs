@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminPortal.Features.Ifttt.RequestLog;
 
 /// <summary>Writes queued request-log rows in batches, so logging never adds a write to IFTTT's latency.</summary>
-public sealed class RequestLogWriter(IDbContextFactory<AppDbContext> dbFactory, ILogger<RequestLogWriter> logger)
-    : BatchWriter<RequestLogEntry>(logger)
+public sealed class RequestLogWriter(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, ILogger<RequestLogWriter> logger)
+    : BatchWriter<RequestLogEntry>(writeGate, logger)
 {
     protected override async Task WriteBatchAsync(IReadOnlyList<RequestLogEntry> batch, CancellationToken ct)
     {

@@ -16,8 +16,8 @@ public sealed record IdentityEnded(string IdentityId, string UserId, DateTimeOff
 /// Applies identity changes in batches, one upsert statement each, so a poll never waits for a write.
 /// DELETEs travel the same queue, so a poll followed by a DELETE can never be applied the other way round.
 /// </summary>
-public sealed class IdentityWriter(IDbContextFactory<AppDbContext> dbFactory, ILogger<IdentityWriter> logger)
-    : BatchWriter<IdentityChange>(logger)
+public sealed class IdentityWriter(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, ILogger<IdentityWriter> logger)
+    : BatchWriter<IdentityChange>(writeGate, logger)
 {
     private const string Upsert = """
         INSERT INTO "TriggerIdentities" ("UserId", "Id", "Trigger", "Fields", "MatchKey", "FirstSeenAt", "LastPolledAt", "PollCount", "RealtimePollCount", "TestMode", "EndedAt")

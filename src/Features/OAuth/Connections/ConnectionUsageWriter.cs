@@ -11,8 +11,8 @@ public sealed record ConnectionUse(string AuthorizationId, DateTimeOffset At);
 /// Stamps "last used" for the connections IFTTT's API calls used, in batches off the request path (like the
 /// request log): a poll never waits for this write, nor for another writer's lock.
 /// </summary>
-public sealed class ConnectionUsageWriter(IDbContextFactory<AppDbContext> dbFactory, ILogger<ConnectionUsageWriter> logger)
-    : BatchWriter<ConnectionUse>(logger)
+public sealed class ConnectionUsageWriter(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, ILogger<ConnectionUsageWriter> logger)
+    : BatchWriter<ConnectionUse>(writeGate, logger)
 {
     protected override async Task WriteBatchAsync(IReadOnlyList<ConnectionUse> batch, CancellationToken ct)
     {
