@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using AdminPortal.Data;
 using AdminPortal.Features.Ifttt.Timelines;
 using AdminPortal.Features.Secrets;
@@ -131,6 +132,37 @@ public sealed class IngestTests(IftttFactory factory) : IClassFixture<IftttFacto
         Assert.Equal(first[0], again[0]);
         Assert.NotEqual(first[0], otherSource[0]);
         Assert.Equal(2, await CountEventsAsync(userId));
+    }
+
+    [Fact]
+    public async Task Ingest_SameSourceIdForAnotherUserOrTrigger_IsNotADuplicate()
+    {
+        var (alice, _) = await factory.CreateLinkedUserAsync();
+        var (bob, _) = await factory.CreateLinkedUserAsync();
+        var at = DateTimeOffset.UtcNow;
+        var button = new { user = alice, trigger = "button_pressed", attributes = new { button = "blue" },
+            ingredients = new { button = "blue", pressed_at = at.ToString("o") }, source_id = "shared-1" };
+
+        var ids = await factory.IngestAsync(new object[] { IftttFactory.DoorEvent(alice, "front", at, sourceId: "shared-1"), IftttFactory.DoorEvent(bob, "front", at, sourceId: "shared-1"), button });
+
+        Assert.Equal(3, ids.Distinct().Count());
+        Assert.Equal(2, await CountEventsAsync(alice));
+        Assert.Equal(1, await CountEventsAsync(bob));
+    }
+
+    [Fact]
+    public async Task Ingest_TextWithQuotesAndUnicode_PollsBackExactly()
+    {
+        var (userId, token) = await factory.CreateLinkedUserAsync();
+        const string door = "Tür \"Nord\" ✓ 🚪";
+        await factory.IngestAsync(IftttFactory.DoorEvent(userId, door, DateTimeOffset.UtcNow, room: "a\\b\n"));
+
+        var poll = await HttpAssert.JsonAsync(await factory.IftttClient(token).PostAsync("/ifttt/v1/triggers/door_opened",
+            IftttFactory.Json(JsonSerializer.Serialize(new { triggerFields = new { door } })), Ct), HttpStatusCode.OK);
+
+        var item = poll.GetProperty("data")[0];
+        Assert.Equal(door, item.GetProperty("door").GetString());
+        Assert.Equal("a\\b\n", item.GetProperty("room").GetString());
     }
 
     [Fact]

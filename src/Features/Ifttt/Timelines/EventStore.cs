@@ -1,9 +1,10 @@
-using System.Data.Common;
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using AdminPortal.Data;
 using AdminPortal.Features.Ifttt.Triggers;
 using AdminPortal.Features.Realtime;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AdminPortal.Features.Ifttt.Timelines;
 
@@ -14,82 +15,99 @@ public sealed record NewEvent(string Trigger, IReadOnlyDictionary<string, string
 public sealed record StoredEvent(string Id, bool Duplicate);
 
 /// <summary>
-/// Appends events to timelines: one transaction for the whole batch (all or nothing), prepared
-/// statements reused for every row, and the match keys written alongside (see <see cref="TriggerMatcher"/>).
+/// Appends events to timelines: one transaction for the whole batch (all or nothing), with the match keys written
+/// alongside (see <see cref="TriggerMatcher"/>) and the realtime outbox filled in the same transaction.
+/// Each step is one statement for the whole batch — the rows travel as one JSON array parameter — because the
+/// batch holds SQLite's single write lock throughout, and per-row statements made the lock's holder spend its time
+/// in the driver rather than in the database.
 /// </summary>
-public sealed class EventStore(AppDbContext db, MatchShapes shapes, RealtimeOutbox realtime, TimeProvider clock)
+public sealed class EventStore(AppDbContext db, MatchShapes shapes, RealtimeOutbox realtime, DatabaseWriteGate writeGate, TimeProvider clock)
 {
-    /// <summary>
-    /// Concurrent ingest requests queue here for SQLite's single write lock instead of polling it: SQLite's busy
-    /// handler sleeps between retries (up to 100 ms), leaving the lock idle while batches wait. One gate per process
-    /// (one process per database); other writers still meet the busy timeout as before.
-    /// </summary>
-    private static readonly SemaphoreSlim WriteGate = new(1, 1);
-
     public async Task<IReadOnlyList<StoredEvent>> AppendAsync(IReadOnlyList<(string UserId, NewEvent Event)> events, CancellationToken ct)
     {
-        await WriteGate.WaitAsync(ct);
-        try
+        // Concurrent batches (and the other writers) queue for SQLite's single write lock instead of polling it.
+        using (await writeGate.EnterAsync(ct))
         {
             return await AppendLockedAsync(events, ct);
-        }
-        finally
-        {
-            WriteGate.Release();
         }
     }
 
     private async Task<IReadOnlyList<StoredEvent>> AppendLockedAsync(IReadOnlyList<(string UserId, NewEvent Event)> events, CancellationToken ct)
     {
-        // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is held from the source-id lookups on, so a
+        // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is held from the source-id lookup on, so a
         // concurrent batch cannot slip the same source id in between.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var tx = transaction.GetDbTransaction();
-        var connection = db.Database.GetDbConnection();
-
-        await using var find = Command(connection, tx, """
-            SELECT "Id" FROM "TimelineEvents" WHERE "UserId" = $user AND "Trigger" = $trigger AND "SourceId" = $source
-            """, "$user", "$trigger", "$source");
-        await using var insertEvent = Command(connection, tx, """
-            INSERT INTO "TimelineEvents" ("Id", "UserId", "Trigger", "OccurredAt", "ReceivedAt", "SourceId", "Attributes", "Ingredients")
-            VALUES ($id, $user, $trigger, $occurred, $received, $source, $attributes, $ingredients)
-            """, "$id", "$user", "$trigger", "$occurred", "$received", "$source", "$attributes", "$ingredients");
-        await using var insertKey = Command(connection, tx, """
-            INSERT INTO "EventMatchKeys" ("UserId", "MatchKey", "OccurredAt", "EventId") VALUES ($user, $key, $occurred, $id)
-            """, "$user", "$key", "$occurred", "$id");
+        var alreadyStored = await StoredSourceIdsAsync(events, ct);
 
         var now = clock.GetUtcNow();
+        var received = now.ToUnixTimeMilliseconds();
         var keysByUser = new Dictionary<string, HashSet<long>>(StringComparer.Ordinal);
-        var inBatch = new Dictionary<(string, string, string), string>();
         var stored = new List<StoredEvent>(events.Count);
+        var eventRows = new JsonRows();
+        var keyRows = new JsonRows();
         foreach (var (userId, e) in events)
         {
-            if (e.SourceId is not null)
+            var sourceKey = (userId, e.Trigger, e.SourceId ?? "");
+            if (e.SourceId is not null && alreadyStored.TryGetValue(sourceKey, out var existing))
             {
-                var sourceKey = (userId, e.Trigger, e.SourceId);
-                var existing = inBatch.GetValueOrDefault(sourceKey) ?? await Run(find, ct, scalar: true, userId, e.Trigger, e.SourceId) as string;
-                if (existing is not null)
-                {
-                    stored.Add(new StoredEvent(existing, Duplicate: true));
-                    continue;
-                }
+                stored.Add(new StoredEvent(existing, Duplicate: true));
+                continue;
             }
 
             var id = Ulid.New(now);
             var occurred = e.OccurredAt.ToUnixTimeMilliseconds();
-            await Run(insertEvent, ct, scalar: false, id, userId, e.Trigger, occurred, now.ToUnixTimeMilliseconds(), e.SourceId,
-                EventIngredients.Write(e.Attributes), e.Ingredients);
+            eventRows.Row(w =>
+            {
+                w.WriteStringValue(id);
+                w.WriteStringValue(userId);
+                w.WriteStringValue(e.Trigger);
+                w.WriteNumberValue(occurred);
+                w.WriteNumberValue(received);
+                if (e.SourceId is null)
+                {
+                    w.WriteNullValue();
+                }
+                else
+                {
+                    w.WriteStringValue(e.SourceId);
+                }
+                w.WriteStringValue(EventIngredients.Write(e.Attributes));
+                w.WriteStringValue(e.Ingredients);
+            });
             var userKeys = keysByUser.TryGetValue(userId, out var set) ? set : keysByUser[userId] = [];
             foreach (var key in shapes.EventKeys(e.Trigger, e.Attributes))
             {
-                await Run(insertKey, ct, scalar: false, userId, key, occurred, id);
+                keyRows.Row(w =>
+                {
+                    w.WriteStringValue(userId);
+                    w.WriteNumberValue(key);
+                    w.WriteNumberValue(occurred);
+                    w.WriteStringValue(id);
+                });
                 userKeys.Add(key);
             }
             if (e.SourceId is not null)
             {
-                inBatch[(userId, e.Trigger, e.SourceId)] = id;
+                alreadyStored[sourceKey] = id; // a repeat later in the same batch is a duplicate of this one
             }
             stored.Add(new StoredEvent(id, Duplicate: false));
+        }
+
+        if (eventRows.Count > 0)
+        {
+            var rows = eventRows.ToJson();
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "TimelineEvents" ("Id", "UserId", "Trigger", "OccurredAt", "ReceivedAt", "SourceId", "Attributes", "Ingredients")
+                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 FROM json_each({rows})
+                """, ct);
+        }
+        if (keyRows.Count > 0)
+        {
+            var rows = keyRows.ToJson();
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "EventMatchKeys" ("UserId", "MatchKey", "OccurredAt", "EventId")
+                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each({rows})
+                """, ct);
         }
 
         // The nudges commit with the events (an outbox): a crash after this loses neither.
@@ -100,6 +118,38 @@ public sealed class EventStore(AppDbContext db, MatchShapes shapes, RealtimeOutb
             realtime.Signal();
         }
         return stored;
+    }
+
+    /// <summary>The ids already stored under the batch's (user, trigger, source id) triples: one indexed lookup each, one statement.</summary>
+    private async Task<Dictionary<(string, string, string), string>> StoredSourceIdsAsync(IReadOnlyList<(string UserId, NewEvent Event)> events, CancellationToken ct)
+    {
+        var found = new Dictionary<(string, string, string), string>();
+        var refs = new JsonRows();
+        foreach (var (userId, e) in events.Where(x => x.Event.SourceId is not null))
+        {
+            refs.Row(w =>
+            {
+                w.WriteStringValue(userId);
+                w.WriteStringValue(e.Trigger);
+                w.WriteStringValue(e.SourceId);
+            });
+        }
+        if (refs.Count == 0)
+        {
+            return found;
+        }
+        var json = refs.ToJson();
+        // CROSS JOIN keeps the batch as the outer loop, so each triple is a lookup in the unique source-id index.
+        var rows = await db.Database.SqlQuery<StoredSource>($"""
+            SELECT e."UserId", e."Trigger", e."SourceId", e."Id"
+            FROM json_each({json}) AS p CROSS JOIN "TimelineEvents" AS e
+            WHERE e."UserId" = p.value ->> 0 AND e."Trigger" = p.value ->> 1 AND e."SourceId" = p.value ->> 2
+            """).ToListAsync(ct);
+        foreach (var row in rows)
+        {
+            found[(row.UserId, row.Trigger, row.SourceId)] = row.Id;
+        }
+        return found;
     }
 
     /// <summary>One statement for the whole batch: the active, non-test identities whose key a new event produced.</summary>
@@ -114,25 +164,35 @@ public sealed class EventStore(AppDbContext db, MatchShapes shapes, RealtimeOutb
         return true;
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction tx, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.AddParameter(name, null);
-        }
-        command.Prepare();
-        return command;
-    }
+    private sealed record StoredSource(string UserId, string Trigger, string SourceId, string Id);
 
-    private static async Task<object?> Run(DbCommand command, CancellationToken ct, bool scalar, params object?[] values)
+    /// <summary>Rows as a JSON array of arrays, the form the statements above read with json_each.</summary>
+    private sealed class JsonRows
     {
-        for (var i = 0; i < values.Length; i++)
+        private readonly ArrayBufferWriter<byte> _buffer = new(16 * 1024);
+        private readonly Utf8JsonWriter _writer;
+
+        public JsonRows()
         {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            _writer = new Utf8JsonWriter(_buffer);
+            _writer.WriteStartArray();
         }
-        return scalar ? await command.ExecuteScalarAsync(ct) : await command.ExecuteNonQueryAsync(ct);
+
+        public int Count { get; private set; }
+
+        public void Row(Action<Utf8JsonWriter> write)
+        {
+            _writer.WriteStartArray();
+            write(_writer);
+            _writer.WriteEndArray();
+            Count++;
+        }
+
+        public string ToJson()
+        {
+            _writer.WriteEndArray();
+            _writer.Flush();
+            return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        }
     }
 }
