@@ -15,6 +15,11 @@ using AdminPortal.Features.Sunset;
 
 try
 {
+    // appsettings reloads watch the content root, which holds data/ (the SQLite file and its WAL). The default
+    // watcher subscribes to the whole tree and woke on every database write; polling checks only the watched files.
+    Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER",
+        Environment.GetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER") ?? "true");
+
     var builder = WebApplication.CreateBuilder(args);
 
     builder.Services.AddSingleton(TimeProvider.System);
