@@ -1,6 +1,6 @@
+using System.Text.Json;
 using AdminPortal.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AdminPortal.Features.Ifttt.Triggers;
 
@@ -13,51 +13,60 @@ public sealed record IdentityPolled(string IdentityId, string UserId, string Tri
 public sealed record IdentityEnded(string IdentityId, string UserId, DateTimeOffset At) : IdentityChange(IdentityId, UserId, At);
 
 /// <summary>
-/// Applies identity changes in batches, one upsert statement each, so a poll never waits for a write.
+/// Applies identity changes in batches so a poll never waits for a write. Consecutive polls are one upsert statement
+/// (the rows travel as one JSON array; a repeated identity is applied row after row), consecutive DELETEs one update.
 /// DELETEs travel the same queue, so a poll followed by a DELETE can never be applied the other way round.
 /// </summary>
 public sealed class IdentityWriter(IDbContextFactory<AppDbContext> dbFactory, DatabaseWriteGate writeGate, ILogger<IdentityWriter> logger)
     : BatchWriter<IdentityChange>(writeGate, logger)
 {
-    private const string Upsert = """
-        INSERT INTO "TriggerIdentities" ("UserId", "Id", "Trigger", "Fields", "MatchKey", "FirstSeenAt", "LastPolledAt", "PollCount", "RealtimePollCount", "TestMode", "EndedAt")
-        VALUES ($user, $id, $trigger, $fields, $key, $at, $at, 1, $realtime, $test, NULL)
-        ON CONFLICT ("UserId", "Id") DO UPDATE SET
-            "Trigger" = excluded."Trigger", "Fields" = excluded."Fields", "MatchKey" = excluded."MatchKey",
-            "LastPolledAt" = max("LastPolledAt", excluded."LastPolledAt"),
-            "PollCount" = "PollCount" + 1,
-            "RealtimePollCount" = "RealtimePollCount" + excluded."RealtimePollCount",
-            "TestMode" = "TestMode" OR excluded."TestMode",
-            "EndedAt" = NULL
-        """;
-
-    private const string End = """
-        UPDATE "TriggerIdentities" SET "EndedAt" = $at WHERE "UserId" = $user AND "Id" = $id AND "EndedAt" IS NULL
-        """;
-
     protected override async Task WriteBatchAsync(IReadOnlyList<IdentityChange> batch, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        foreach (var change in batch)
+        for (var start = 0; start < batch.Count;)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction.GetDbTransaction();
-            command.CommandText = change is IdentityPolled ? Upsert : End;
-            command.AddParameter("$user", change.UserId);
-            command.AddParameter("$id", change.IdentityId);
-            command.AddParameter("$at", change.At.ToUnixTimeMilliseconds());
-            if (change is IdentityPolled poll)
+            var polled = batch[start] is IdentityPolled;
+            var end = start;
+            while (end < batch.Count && batch[end] is IdentityPolled == polled)
             {
-                command.AddParameter("$trigger", poll.Trigger);
-                command.AddParameter("$fields", poll.Fields);
-                command.AddParameter("$key", poll.MatchKey);
-                command.AddParameter("$realtime", poll.Realtime ? 1 : 0);
-                command.AddParameter("$test", poll.TestMode ? 1 : 0);
+                end++;
             }
-            await command.ExecuteNonQueryAsync(ct);
+            var run = batch.Skip(start).Take(end - start);
+            await (polled ? UpsertPolledAsync(db, run.Cast<IdentityPolled>(), ct) : EndAsync(db, run, ct));
+            start = end;
         }
         await transaction.CommitAsync(ct);
+    }
+
+    private static Task UpsertPolledAsync(AppDbContext db, IEnumerable<IdentityPolled> polls, CancellationToken ct)
+    {
+        var rows = JsonSerializer.Serialize(polls.Select(p => new object[]
+        {
+            p.UserId, p.IdentityId, p.Trigger, p.Fields, p.MatchKey, p.At.ToUnixTimeMilliseconds(), p.Realtime ? 1 : 0, p.TestMode ? 1 : 0,
+        }));
+        // ORDER BY key keeps arrival order; "WHERE true" lets SQLite parse ON CONFLICT after a SELECT.
+        return db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "TriggerIdentities" ("UserId", "Id", "Trigger", "Fields", "MatchKey", "FirstSeenAt", "LastPolledAt", "PollCount", "RealtimePollCount", "TestMode", "EndedAt")
+            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 5, 1, value ->> 6, value ->> 7, NULL
+            FROM json_each({rows}) WHERE true ORDER BY key
+            ON CONFLICT ("UserId", "Id") DO UPDATE SET
+                "Trigger" = excluded."Trigger", "Fields" = excluded."Fields", "MatchKey" = excluded."MatchKey",
+                "LastPolledAt" = max("LastPolledAt", excluded."LastPolledAt"),
+                "PollCount" = "PollCount" + 1,
+                "RealtimePollCount" = "RealtimePollCount" + excluded."RealtimePollCount",
+                "TestMode" = "TestMode" OR excluded."TestMode",
+                "EndedAt" = NULL
+            """, ct);
+    }
+
+    private static Task EndAsync(AppDbContext db, IEnumerable<IdentityChange> ends, CancellationToken ct)
+    {
+        var rows = JsonSerializer.Serialize(ends.Select(e => new object[] { e.UserId, e.IdentityId, e.At.ToUnixTimeMilliseconds() }));
+        return db.Database.ExecuteSqlAsync($"""
+            UPDATE "TriggerIdentities" SET "EndedAt" = p.value ->> 2
+            FROM json_each({rows}) AS p
+            WHERE "TriggerIdentities"."UserId" = p.value ->> 0 AND "TriggerIdentities"."Id" = p.value ->> 1 AND "TriggerIdentities"."EndedAt" IS NULL
+            """, ct);
     }
 }
