@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
@@ -23,5 +25,23 @@ public static class TimelineJson
         builder.Append("\"meta\":{\"id\":\"").Append(item.Id).Append("\",\"timestamp\":")
             .Append(item.OccurredAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)).Append("}}");
         return builder.ToString();
+    }
+
+    /// <summary><see cref="WithMeta"/> from the stored UTF-8 bytes straight into a response buffer.</summary>
+    public static void WriteWithMeta(IBufferWriter<byte> output, ReadOnlySpan<byte> ingredients, string id, DateTimeOffset occurredAt)
+    {
+        var body = ingredients.TrimEnd(" \t\r\n"u8)[..^1].TrimEnd(" \t\r\n"u8);
+        output.Write(body);
+        if (body.Length > 1)
+        {
+            output.Write(","u8);
+        }
+        output.Write("\"meta\":{\"id\":\""u8);
+        Encoding.UTF8.GetBytes(id, output);
+        output.Write("\",\"timestamp\":"u8);
+        var number = output.GetSpan(20);
+        Utf8Formatter.TryFormat(occurredAt.ToUnixTimeSeconds(), number, out var written);
+        output.Advance(written);
+        output.Write("}}"u8);
     }
 }

@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using AdminPortal.Features.Ifttt.Protocol;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Ifttt.Timelines;
@@ -29,6 +30,47 @@ public static class TimelineReader
              orderby k.OccurredAt descending, k.EventId descending
              join e in db.Set<TimelineEvent>() on k.EventId equals e.Id
              select new TimelineItem(e.Id, e.OccurredAt, e.Ingredients)).Take(limit));
+
+    private const string NewestSql = """
+        SELECT e."Id", e."OccurredAt", e."Ingredients"
+        FROM "EventMatchKeys" AS k JOIN "TimelineEvents" AS e ON e."Id" = k."EventId"
+        WHERE k."UserId" = @user AND k."MatchKey" = @key
+        ORDER BY k."OccurredAt" DESC, k."EventId" DESC
+        LIMIT @limit
+        """;
+
+    /// <summary>
+    /// The poll's answer: the same rows as <see cref="NewestAsync"/>, read with a plain command (no EF
+    /// materialization) and written as response JSON straight from the stored UTF-8 (see <see cref="Utf8DataResult"/>).
+    /// </summary>
+    public static async Task<Utf8DataResult> NewestAsResponseAsync(AppDbContext db, string userId, long key, int limit, CancellationToken ct)
+    {
+        var result = new Utf8DataResult();
+        if (limit <= 0)
+        {
+            return result;
+        }
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = NewestSql;
+            command.AddParameter("@user", userId);
+            command.AddParameter("@key", key);
+            command.AddParameter("@limit", limit);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                TimelineJson.WriteWithMeta(result.NextItem(), reader.GetFieldValue<byte[]>(2), reader.GetString(0),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return result;
+    }
 
     /// <summary>The newest <paramref name="limit"/> events matching the filter key, newest first.</summary>
     public static async Task<List<TimelineItem>> NewestAsync(AppDbContext db, string userId, long key, int limit, CancellationToken ct)

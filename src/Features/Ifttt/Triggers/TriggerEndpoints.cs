@@ -16,7 +16,7 @@ public static class TriggerEndpoints
     }
 
     /// <summary>The newest <c>limit</c> events of the user's timeline matching the trigger fields, newest first.</summary>
-    public static async Task<Results<RawDataResult, JsonHttpResult<ErrorEnvelope>>> PollAsync(
+    public static async Task<Results<Utf8DataResult, JsonHttpResult<ErrorEnvelope>>> PollAsync(
         string trigger, HttpContext http, DeclaredService service, AppDbContext db, IdentityWriter identities, TimeProvider clock)
     {
         if (service.FindTrigger(trigger) is not { } definition)
@@ -44,10 +44,10 @@ public static class TriggerEndpoints
 
         var userId = IftttRequestInfo.UserIdOf(http);
         var key = TriggerMatcher.KeyForFields(definition.Slug, definition.Fields, values);
-        var items = await TimelineReader.NewestAsync(db, userId, key, limit, http.RequestAborted);
+        var answer = await TimelineReader.NewestAsResponseAsync(db, userId, key, limit, http.RequestAborted);
 
         var info = IftttRequestInfo.For(http);
-        info.Items = items.Count;
+        info.Items = answer.Count;
         if (body.TryGetMember("trigger_identity", out var identity) && identity.ValueKind == System.Text.Json.JsonValueKind.String
             && identity.GetString() is { Length: > 0 } identityId)
         {
@@ -55,7 +55,7 @@ public static class TriggerEndpoints
             await identities.EnqueueAsync(new IdentityPolled(identityId, userId, definition.Slug, fieldsJson.GetRawText(), key,
                 clock.GetUtcNow(), info.Realtime, info.TestMode));
         }
-        return new RawDataResult(items.ConvertAll(TimelineJson.WithMeta));
+        return answer;
     }
 
     /// <summary>No Applet uses the identity any more: mark it ended, keep its history. Always 200.</summary>

@@ -76,6 +76,7 @@ public abstract class DashboardTestContext : AdminBunitContext
         Services.AddSingleton(ServiceLoader.Load(configuration, Services));
         Services.AddSingleton<MatchShapes>();
         Services.AddSingleton<IngestParser>();
+        Services.AddSingleton<DatabaseWriteGate>();
         Services.AddScoped<EventStore>();
         Services.AddScoped<UserResolver>();
         Services.AddSingleton<ServiceStateStore>();
