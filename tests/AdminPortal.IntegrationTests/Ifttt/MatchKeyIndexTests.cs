@@ -5,6 +5,8 @@ using AdminPortal.Features.Ifttt.Timelines;
 using AdminPortal.IntegrationTests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.IntegrationTests.Ifttt;
@@ -15,7 +17,7 @@ public sealed class MatchKeyIndexTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Migrations_EventMatchKeysIsWithoutRowidAndEventsHaveNoUserIndex()
+    public async Task Migrations_TimelineTablesAreWithoutRowidAndEventsHaveNoUserIndex()
     {
         await using var app = new IftttFactory();
         _ = app.Server;
@@ -25,6 +27,10 @@ public sealed class MatchKeyIndexTests
         await using var command = connection.CreateCommand();
         command.CommandText = """SELECT "sql" FROM sqlite_master WHERE "name" = 'EventMatchKeys';""";
         Assert.EndsWith("WITHOUT ROWID", ((string)(await command.ExecuteScalarAsync(Ct))!).Trim());
+        command.CommandText = """SELECT "sql" FROM sqlite_master WHERE "name" = 'TimelineEvents';""";
+        Assert.EndsWith("WITHOUT ROWID", ((string)(await command.ExecuteScalarAsync(Ct))!).Trim());
+        command.CommandText = """SELECT count(*) FROM sqlite_master WHERE "type" = 'index' AND "tbl_name" = 'TimelineEvents' AND "name" LIKE 'IX_TimelineEvents_%';""";
+        Assert.Equal(3L, await command.ExecuteScalarAsync(Ct)); // source id, and the dashboard's two
         command.CommandText = """SELECT count(*) FROM sqlite_master WHERE "type" = 'index' AND "tbl_name" = 'TimelineEvents' AND "sql" LIKE '%("UserId", "Trigger", "OccurredAt"%';""";
         Assert.Equal(0L, await command.ExecuteScalarAsync(Ct));
     }
@@ -59,6 +65,29 @@ public sealed class MatchKeyIndexTests
 
         Assert.Equal([ids[0]], hall);
         Assert.Equal([ids[1], ids[0]], any);
+        Assert.Contains(after.Logs.Lines, l => l.Contains("rebuilding", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Upgrade_EventsStoredBeforeTheTimelineIndexMigration_SurviveAndStillPoll()
+    {
+        var directory = AdminPortalFactory.NewDataDirectory();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        string token;
+        List<string> ids;
+        await using (var before = IftttFactory.OverDirectory(directory))
+        {
+            (var userId, token) = await before.CreateLinkedUserAsync();
+            ids = await before.IngestAsync(new[] { IftttFactory.DoorEvent(userId, "front", at), IftttFactory.DoorEvent(userId, "front", at.AddMinutes(1)) });
+            // Back to the schema an existing install has (rowid tables, the user index, no index state); rows come along.
+            await using var scope = before.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().GetService<IMigrator>().MigrateAsync("Dashboard", Ct);
+        }
+
+        await using var after = IftttFactory.OverDirectory(directory); // migrates up again and rebuilds the keys
+        var polled = await PollAsync(after.IftttClient(token), """{"trigger_identity":"front","triggerFields":{"door":"front"}}""");
+
+        Assert.Equal([ids[1], ids[0]], polled);
         Assert.Contains(after.Logs.Lines, l => l.Contains("rebuilding", StringComparison.OrdinalIgnoreCase));
     }
 
