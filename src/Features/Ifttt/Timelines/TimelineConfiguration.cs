@@ -9,8 +9,6 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
     public void Configure(EntityTypeBuilder<TimelineEvent> e)
     {
         e.ToTable("TimelineEvents");
-        // WITHOUT ROWID (migration TimelineIndex, raw SQL): the ULID key's leaf holds the row, so the poll's lookup of
-        // each item by id is one B-tree descent. A migration that makes EF rebuild this table must keep that clause.
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).HasMaxLength(26);
         e.Property(x => x.UserId).HasMaxLength(450);
