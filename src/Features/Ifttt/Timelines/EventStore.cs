@@ -104,9 +104,10 @@ public sealed class EventStore(AppDbContext db, MatchShapes shapes, RealtimeOutb
         if (keyRows.Count > 0)
         {
             var rows = keyRows.ToJson();
+            // In key order: consecutive rows land on neighbouring pages of the user-ordered key.
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "EventMatchKeys" ("UserId", "MatchKey", "OccurredAt", "EventId")
-                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each({rows})
+                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each({rows}) ORDER BY 1, 2, 3, 4
                 """, ct);
         }
 
