@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.Globalization;
 using System.Text;
 
 namespace AdminPortal.Features.Ifttt.Timelines;
@@ -11,23 +10,18 @@ namespace AdminPortal.Features.Ifttt.Timelines;
 /// </summary>
 public static class TimelineJson
 {
+    /// <summary>One item as a string (the dashboard's views of it); the poll writes bytes with <see cref="WriteWithMeta"/>.</summary>
     public static string WithMeta(TimelineItem item)
     {
-        var ingredients = item.Ingredients.AsSpan().TrimEnd();
-        var body = ingredients[..^1].TrimEnd(); // drop the closing brace
-        var builder = new StringBuilder(item.Ingredients.Length + 64);
-        builder.Append(body);
-        if (body.Length > 1)
-        {
-            builder.Append(',');
-        }
-        // Ids are ULIDs (no characters that need escaping); timestamp is integer seconds as IFTTT requires.
-        builder.Append("\"meta\":{\"id\":\"").Append(item.Id).Append("\",\"timestamp\":")
-            .Append(item.OccurredAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)).Append("}}");
-        return builder.ToString();
+        var output = new ArrayBufferWriter<byte>(item.Ingredients.Length + 64);
+        WriteWithMeta(output, Encoding.UTF8.GetBytes(item.Ingredients), item.Id, item.OccurredAt);
+        return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
-    /// <summary><see cref="WithMeta"/> from the stored UTF-8 bytes straight into a response buffer.</summary>
+    /// <summary>
+    /// The stored object with <c>meta</c> appended, from its UTF-8 bytes straight into a response buffer.
+    /// Ids are ULIDs (no characters that need escaping); timestamp is integer seconds as IFTTT requires.
+    /// </summary>
     public static void WriteWithMeta(IBufferWriter<byte> output, ReadOnlySpan<byte> ingredients, string id, DateTimeOffset occurredAt)
     {
         var body = ingredients.TrimEnd(" \t\r\n"u8)[..^1].TrimEnd(" \t\r\n"u8);
