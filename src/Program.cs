@@ -7,11 +7,14 @@ using AdminPortal.Features.Email;
 using AdminPortal.Features.Errors;
 using AdminPortal.Features.Health;
 using AdminPortal.Features.Ifttt;
+using AdminPortal.Features.Ingest;
 using AdminPortal.Features.Jobs;
 using AdminPortal.Features.OAuth;
 using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Secrets;
+using AdminPortal.Features.Service;
 using AdminPortal.Features.Sunset;
+using AdminPortal.Features.Timelines;
 
 try
 {
@@ -32,7 +35,10 @@ try
     builder.AddEmail();             // SMTP (MailKit) or the .eml outbox
     builder.AddSunset();            // sunset plan, notices, reconnect notices
     builder.AddHealth();            // /healthz checks
-    builder.AddIfttt();             // declared service, timelines, ingest, IFTTT API
+    builder.AddDeclaredService();   // the Service section: triggers, actions, queries (checked at start-up)
+    builder.AddTimelines();         // events, match keys, trigger identities: the timeline store
+    builder.AddIngest();            // the ingest use case and POST /api/v1/events
+    builder.AddIfttt();             // the IFTTT protocol: /ifttt/v1/*
     builder.AddAdminUi();           // Blazor Server + MudBlazor
     builder.AddDashboard();         // the admin dashboard's pages and their queries
 
@@ -46,7 +52,8 @@ try
     app.UseAntiforgery();
 
     app.MapHealth();
-    app.MapIfttt();                 // /ifttt/v1/*, /api/v1/events, /openapi/v1.json
+    app.MapIfttt();                 // /ifttt/v1/*, /openapi/v1.json
+    app.MapIngest();                // /api/v1/events
     app.MapAccountEndpoints();
     app.MapOAuth();                // /connect/authorize + /connect/token; token-health observer on /ifttt/v1
     app.MapJobsDashboard();

@@ -3,9 +3,6 @@ namespace AdminPortal.Features.Ifttt.Protocol;
 /// <summary>user/info: <c>id</c> is the permanent AppUser id (also the Realtime user_id).</summary>
 public sealed record UserInfo(string Name, string Id, string? Url);
 
-/// <summary>A selectable option of a dropdown field.</summary>
-public sealed record OptionItem(string Label, string Value);
-
 /// <summary>One field's verdict; <c>message</c> only when invalid.</summary>
 public sealed record FieldValidity(
     bool Valid,

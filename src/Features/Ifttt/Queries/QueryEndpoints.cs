@@ -1,8 +1,9 @@
+using System.Text;
 using System.Text.Json;
 using AdminPortal.Data;
 using AdminPortal.Features.Ifttt.Protocol;
-using AdminPortal.Features.Ifttt.Service;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Service;
+using AdminPortal.Features.Timelines;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AdminPortal.Features.Ifttt.Queries;
@@ -12,7 +13,7 @@ public static class QueryEndpoints
 {
     public static void MapQueryEndpoints(this RouteGroupBuilder user) => user.MapPost("queries/{query}", RunAsync);
 
-    public static async Task<Results<RawDataResult, JsonHttpResult<ErrorEnvelope>>> RunAsync(
+    public static async Task<Results<Utf8DataResult, JsonHttpResult<ErrorEnvelope>>> RunAsync(
         string query, HttpContext http, DeclaredService service, AppDbContext db)
     {
         if (service.FindQuery(query) is not { } definition)
@@ -44,7 +45,7 @@ public static class QueryEndpoints
         }
         if (limit == 0)
         {
-            return new RawDataResult([]);
+            return new Utf8DataResult();
         }
 
         var userId = IftttRequestInfo.UserIdOf(http);
@@ -58,6 +59,11 @@ public static class QueryEndpoints
         var next = rows.Count > limit ? QueryCursor.Encode(new TimelinePosition(page[^1].OccurredAt, page[^1].Id)) : null;
 
         IftttRequestInfo.For(http).Items = page.Count;
-        return new RawDataResult(page.ConvertAll(r => r.Ingredients), next);
+        var answer = new Utf8DataResult { Cursor = next };
+        foreach (var row in page)
+        {
+            answer.AddItem(Encoding.UTF8.GetBytes(row.Ingredients));
+        }
+        return answer;
     }
 }
