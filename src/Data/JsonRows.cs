@@ -6,7 +6,7 @@ namespace AdminPortal.Data;
 
 /// <summary>
 /// Rows for a set-based statement as one JSON parameter: <c>[[a, b, …], …]</c> (or a flat <c>[a, …]</c> from
-/// <see cref="Values"/>). Batch writers send a whole batch in one statement this way — the provider's SQL unpacks it
+/// <see cref="Values(IEnumerable{long})"/>). Batch writers send a whole batch in one statement this way — the provider's SQL unpacks it
 /// (SQLite: <c>json_each</c>) — because per-row statements made the holder of SQLite's single write lock spend its
 /// time in the driver rather than in the database. The one place that builds such a parameter.
 /// </summary>

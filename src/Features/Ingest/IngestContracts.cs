@@ -4,7 +4,7 @@ namespace AdminPortal.Features.Ingest;
 
 /// <summary>
 /// One event as the product sends it (documentation and OpenAPI only: the body is read by
-/// <see cref="IngestParser"/> so every problem can name its item index).
+/// <see cref="IngestJson"/> so every problem can name its item index).
 /// </summary>
 /// <param name="User">Our user id, or the user's ExternalId in the product.</param>
 /// <param name="Trigger">A declared trigger slug.</param>
