@@ -220,7 +220,7 @@ namespace AdminPortal.Migrations
                     b.ToTable("IftttRequestLog", (string)null);
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Ifttt.State.ServiceStateRow", b =>
+            modelBuilder.Entity("AdminPortal.Features.Availability.ServiceStateRow", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");

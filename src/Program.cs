@@ -2,6 +2,7 @@ using AdminPortal.Components;
 using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.Admin;
+using AdminPortal.Features.Availability;
 using AdminPortal.Features.Dashboard;
 using AdminPortal.Features.Email;
 using AdminPortal.Features.Errors;
@@ -34,6 +35,7 @@ try
     builder.AddRealtime();          // outbox → batched, retried nudges to IFTTT's Realtime API
     builder.AddEmail();             // SMTP (MailKit) or the .eml outbox
     builder.AddSunset();            // sunset plan, notices, reconnect notices
+    builder.AddAvailability();      // maintenance + sunset: whether the service answers
     builder.AddHealth();            // /healthz checks
     builder.AddDeclaredService();   // the Service section: triggers, actions, queries (checked at start-up)
     builder.AddTimelines();         // events, match keys, trigger identities: the timeline store
@@ -50,12 +52,13 @@ try
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseAntiforgery();
+    app.UseIftttTokenHealth();      // records token checks and 401s of IFTTT's user endpoints
 
     app.MapHealth();
     app.MapIfttt();                 // /ifttt/v1/*, /openapi/v1.json
     app.MapIngest();                // /api/v1/events
     app.MapAccountEndpoints();
-    app.MapOAuth();                // /connect/authorize + /connect/token; token-health observer on /ifttt/v1
+    app.MapOAuth();                 // /connect/authorize + /connect/token
     app.MapJobsDashboard();
     app.MapAdminUi();
 

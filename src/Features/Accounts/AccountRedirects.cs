@@ -1,9 +1,10 @@
+using AdminPortal.Shared;
 namespace AdminPortal.Features.Accounts;
 
 /// <summary>Where people go after signing in or registering.</summary>
 public static class AccountRedirects
 {
-    public const string AdminHome = "/admin";
+    public const string AdminHome = RoutePrefixes.Admin;
     public const string UserHome = "/Account";
 
     /// <summary>

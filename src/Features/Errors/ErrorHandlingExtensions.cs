@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -19,11 +20,11 @@ public static class ErrorHandlingExtensions
     {
         var path = context.Request.Path;
         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        if (path.StartsWithSegments("/connect"))
+        if (path.StartsWithSegments(RoutePrefixes.Connect))
         {
             await WriteJsonAsync(context, new { error = "server_error", error_description = "The server could not complete the request." });
         }
-        else if (path.StartsWithSegments("/ifttt") || path.StartsWithSegments("/api"))
+        else if (path.StartsWithSegments(RoutePrefixes.Ifttt) || path.StartsWithSegments(RoutePrefixes.Api))
         {
             await WriteJsonAsync(context, new { errors = new[] { new { message = "Something went wrong on our side; please try again." } } });
         }

@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using System.IO.Compression;
 using AdminPortal.Data;
 using AdminPortal.Features.Ifttt.Actions;
@@ -7,7 +8,7 @@ using AdminPortal.Features.Ifttt.Queries;
 using AdminPortal.Features.Ifttt.RequestLog;
 using AdminPortal.Features.Service;
 using AdminPortal.Features.Ifttt.Setup;
-using AdminPortal.Features.Ifttt.State;
+using AdminPortal.Features.Availability;
 using AdminPortal.Features.Timelines;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -15,7 +16,7 @@ namespace AdminPortal.Features.Ifttt;
 
 public static class IftttExtensions
 {
-    public const string BasePath = "/ifttt/v1";
+    public const string BasePath = RoutePrefixes.IftttV1;
 
     /// <summary>The declared service, the IFTTT endpoints' services and their bookkeeping writers.</summary>
     public static IHostApplicationBuilder AddIfttt(this IHostApplicationBuilder builder)
@@ -31,8 +32,6 @@ public static class IftttExtensions
 
         services.AddOptions<RequestLogOptions>().BindConfiguration(RequestLogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddSingleton<ServiceStateStore>();
-        services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<ServiceStateStore>());
         services.AddSingleton<RequestLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
 
@@ -53,7 +52,7 @@ public static class IftttExtensions
     /// <summary>gzip for /ifttt and /api responses when the client asks (IFTTT sends Accept-Encoding: gzip).</summary>
     public static WebApplication UseIftttCompression(this WebApplication app)
     {
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/ifttt") || context.Request.Path.StartsWithSegments("/api"),
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(RoutePrefixes.Ifttt) || context.Request.Path.StartsWithSegments(RoutePrefixes.Api),
             branch => branch.UseResponseCompression());
         return app;
     }

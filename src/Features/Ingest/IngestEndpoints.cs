@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using System.Text.Json;
 using AdminPortal.Features.Ifttt.Protocol;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +9,7 @@ namespace AdminPortal.Features.Ingest;
 /// <summary><c>POST /api/v1/events</c>: the company's product reports events onto users' timelines.</summary>
 public static class IngestEndpoints
 {
-    public const string Path = "/api/v1/events";
+    public const string Path = RoutePrefixes.Api + "/v1/events";
     private const int MaxErrorsReported = 50;
 
     public static IEndpointRouteBuilder MapIngest(this IEndpointRouteBuilder app)

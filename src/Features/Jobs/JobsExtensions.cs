@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
 using Hangfire;
@@ -7,7 +8,7 @@ namespace AdminPortal.Features.Jobs;
 
 public static class JobsExtensions
 {
-    public const string DashboardPath = "/admin/jobs";
+    public const string DashboardPath = RoutePrefixes.Admin + "/jobs";
 
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
@@ -41,7 +42,7 @@ public static class JobsExtensions
         {
             Authorization = [],
             DashboardTitle = "AdminPortal jobs",
-            AppPath = "/admin",
+            AppPath = RoutePrefixes.Admin,
         });
         return app;
     }

@@ -1,3 +1,5 @@
+using AdminPortal.Features.OAuth.Sunset;
+using AdminPortal.Features.Sunset;
 using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.OAuth.Authorize;
@@ -108,21 +110,29 @@ public static class OAuthServerExtensions
         builder.Services.AddScoped<TokenHealthService>();
         builder.Services.AddScoped<TokenHealthJob>();
         builder.Services.AddSingleton<IStartupTask, IftttClientRegistrar>();
+        // OAuth's part of the sunset: who is connected (the notices' recipients) and revoking every grant at T-0.
+        builder.Services.AddSingleton<IConnectedUsers, ConnectedUsers>();
+        builder.Services.AddScoped<ISunsetStep, RevokeIftttAccessStep>();
         // The user's /Account page lists linked apps with a Disconnect button.
         builder.Services.AddAccountPageSection<ConnectedServices>();
         return builder;
     }
 
-    /// <summary>
-    /// The passthrough endpoints of the authorization-code flow, and the token-health observer around
-    /// IFTTT's user endpoints (a middleware, so it sees their final status without touching their code).
-    /// </summary>
+    /// <summary>The passthrough endpoints of the authorization-code flow.</summary>
     public static WebApplication MapOAuth(this WebApplication app)
     {
         app.MapMethods("/" + AuthorizeEndpoint, [HttpMethods.Get, HttpMethods.Post], AuthorizeEndpointHandler.AuthorizeAsync)
             .DisableAntiforgery(); // validated explicitly on the consent decision, which is the only form post here
         app.MapPost("/" + TokenEndpoint, TokenEndpointHandler.ExchangeAsync).DisableAntiforgery();
+        return app;
+    }
 
+    /// <summary>
+    /// The token-health observer around IFTTT's user endpoints: a middleware, so it sees their final status without
+    /// touching their code. Installed with the other middleware in Program.cs, ahead of the endpoints.
+    /// </summary>
+    public static WebApplication UseIftttTokenHealth(this WebApplication app)
+    {
         app.UseWhen(http => http.Request.Path.StartsWithSegments(IftttTokenObserver.PathPrefix),
             branch => branch.UseMiddleware<IftttTokenObserver>());
         return app;

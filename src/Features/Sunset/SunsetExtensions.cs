@@ -9,13 +9,11 @@ public static class SunsetExtensions
         builder.Services.AddOptions<SunsetOptions>().BindConfiguration(SunsetOptions.Section);
         builder.Services.AddSingleton<ServiceLifecycle>();
         builder.Services.AddSingleton<IStartupTask, ServiceLifecycle.Loader>();
-        builder.Services.AddSingleton<ConnectedUsers>();
         builder.Services.AddSingleton<NoticeSender>();
         builder.Services.AddSingleton<NoticeTemplates>();
         builder.Services.AddSingleton<SunsetPlanner>();
         builder.Services.AddSingleton<ReconnectNotices>();
         builder.Services.AddScoped<SunsetJobs>();
-        builder.Services.AddScoped<ISunsetStep, RevokeIftttAccessStep>();
         builder.Services.AddSingleton<SunsetOverview>();
         return builder;
     }

@@ -10,7 +10,7 @@ namespace AdminPortal.Features.Sunset;
 /// </summary>
 public sealed class SunsetJobs(
     IDbContextFactory<AppDbContext> dbFactory,
-    ConnectedUsers connectedUsers,
+    IConnectedUsers connectedUsers,
     NoticeSender sender,
     NoticeTemplates templates,
     ServiceLifecycle lifecycle,

@@ -1,5 +1,5 @@
 using System.Net;
-using AdminPortal.Features.Ifttt.State;
+using AdminPortal.Features.Availability;
 using AdminPortal.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

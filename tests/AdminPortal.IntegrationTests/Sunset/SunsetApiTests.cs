@@ -58,7 +58,7 @@ public sealed class SunsetApiTests
     {
         await using var app = new IftttFactory();
         var (_, token) = await app.CreateLinkedUserAsync();
-        var state = app.Services.GetRequiredService<AdminPortal.Features.Ifttt.State.ServiceStateStore>();
+        var state = app.Services.GetRequiredService<AdminPortal.Features.Availability.ServiceStateStore>();
 
         await state.SetMaintenanceAsync(true, "Upgrading the database; back in ten minutes.", Ct);
         var during = await app.IftttClient(token).GetAsync("/ifttt/v1/user/info", Ct);

@@ -2,7 +2,7 @@ using AdminPortal.Data;
 using AdminPortal.Features.Dashboard.RealtimeLog;
 using AdminPortal.Features.Dashboard.Shared;
 using AdminPortal.Features.Ifttt.RequestLog;
-using AdminPortal.Features.Ifttt.State;
+using AdminPortal.Features.Availability;
 using AdminPortal.Features.Timelines;
 using AdminPortal.Features.Ifttt.Triggers;
 using AdminPortal.Features.OAuth;
@@ -47,8 +47,7 @@ public sealed record OverviewFigures(
 public sealed class OverviewQueries(
     IDbContextFactory<AppDbContext> dbFactory,
     RealtimeQueries realtime,
-    ServiceStateStore state,
-    ServiceLifecycle lifecycle,
+    ServiceAvailability availability,
     IOptions<DashboardOptions> options,
     IOptions<IftttClientOptions> client,
     TimeProvider clock)
@@ -85,8 +84,8 @@ public sealed class OverviewQueries(
 
         var scheduled = await db.Set<SunsetPlan>().Where(p => p.State == SunsetPlanState.Scheduled)
             .OrderByDescending(p => p.Id).Select(p => (DateTimeOffset?)p.SunsetAt).FirstOrDefaultAsync(ct);
-        var status = lifecycle.IsSunset ? ServiceStatus.Sunset
-            : state.Current.Maintenance ? ServiceStatus.Maintenance
+        var status = availability.IsSunset ? ServiceStatus.Sunset
+            : availability.InMaintenance ? ServiceStatus.Maintenance
             : scheduled is not null ? ServiceStatus.SunsetScheduled
             : ServiceStatus.Live;
 

@@ -1,6 +1,6 @@
 using AdminPortal.Features.Ifttt;
 using AdminPortal.Features.Service;
-using AdminPortal.Features.Ifttt.State;
+using AdminPortal.Features.Availability;
 using AdminPortal.Features.OAuth;
 using AdminPortal.Features.Secrets;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using AdminPortal.Features.Ifttt.Protocol;
@@ -10,7 +11,7 @@ namespace AdminPortal.Features.Ifttt.RequestLog;
 /// </summary>
 public sealed class RequestLogFilter(RequestLogWriter writer, TimeProvider clock) : IEndpointFilter
 {
-    public const string Prefix = "/ifttt/v1";
+    public const string Prefix = RoutePrefixes.IftttV1;
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

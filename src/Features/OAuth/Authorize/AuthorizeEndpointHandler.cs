@@ -1,5 +1,5 @@
 using AdminPortal.Features.Accounts;
-using AdminPortal.Features.Sunset;
+using AdminPortal.Features.Availability;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -29,10 +29,10 @@ internal static class AuthorizeEndpointHandler
         IOpenIddictApplicationManager applications,
         IftttPrincipalFactory principals,
         IAntiforgery antiforgery,
-        ServiceLifecycle lifecycle,
+        ServiceAvailability availability,
         IConfiguration configuration)
     {
-        if (lifecycle.SunsetMessage is { } retired)
+        if (availability.SunsetMessage is { } retired)
         {
             return ServiceRetiredPage.Create(configuration, retired);
         }

@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Net.Http.Headers;
 using OpenIddict.Abstractions;
@@ -12,8 +13,8 @@ namespace AdminPortal.Features.OAuth.Health;
 /// </summary>
 internal sealed class IftttTokenObserver(RequestDelegate next, TimeProvider clock)
 {
-    public const string PathPrefix = "/ifttt/v1";
-    private const string UserInfoPath = "/ifttt/v1/user/info";
+    public const string PathPrefix = RoutePrefixes.IftttV1;
+    private const string UserInfoPath = RoutePrefixes.IftttV1 + "/user/info";
 
     public async Task InvokeAsync(HttpContext http, TokenHealthRecorder recorder)
     {
@@ -66,6 +67,6 @@ internal sealed class IftttTokenObserver(RequestDelegate next, TimeProvider cloc
     }
 
     private static bool IsServiceKeyOnly(PathString path) =>
-        path.StartsWithSegments("/ifttt/v1/status", StringComparison.OrdinalIgnoreCase) ||
-        path.StartsWithSegments("/ifttt/v1/test", StringComparison.OrdinalIgnoreCase);
+        path.StartsWithSegments(RoutePrefixes.IftttV1 + "/status", StringComparison.OrdinalIgnoreCase) ||
+        path.StartsWithSegments(RoutePrefixes.IftttV1 + "/test", StringComparison.OrdinalIgnoreCase);
 }

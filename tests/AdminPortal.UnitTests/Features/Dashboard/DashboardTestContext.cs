@@ -4,7 +4,7 @@ using AdminPortal.Features.Dashboard;
 using AdminPortal.Features.Ifttt.Actions;
 using AdminPortal.Features.Ingest;
 using AdminPortal.Features.Service;
-using AdminPortal.Features.Ifttt.State;
+using AdminPortal.Features.Availability;
 using AdminPortal.Features.Timelines;
 using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Secrets;
@@ -88,6 +88,7 @@ public abstract class DashboardTestContext : AdminBunitContext
         Services.AddSingleton<RealtimeOutbox>();
         Services.AddSingleton<RealtimeAdmin>();
         Services.AddSingleton<ServiceLifecycle>();
+        Services.AddSingleton<ServiceAvailability>();
         Services.AddOptions<IftttClientOptions>();
         // The OAuth feature's services the user pages read (OpenIddict's managers over the same database).
         Services.AddOpenIddict().AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AppDbContext>());

@@ -1,6 +1,6 @@
 using AdminPortal.Features.Dashboard.Overview;
 using AdminPortal.Features.Ifttt.RequestLog;
-using AdminPortal.Features.Ifttt.State;
+using AdminPortal.Features.Availability;
 using AdminPortal.Features.Ifttt.Triggers;
 using AdminPortal.Features.Timelines;
 using AdminPortal.Features.OAuth.Health;

@@ -1,5 +1,5 @@
 using AdminPortal.Features.Dashboard.ServiceSettings;
-using AdminPortal.Features.Ifttt.State;
+using AdminPortal.Features.Availability;
 using AdminPortal.Features.Secrets;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,18 +1,15 @@
 using AdminPortal.Data;
-using AdminPortal.Features.OAuth;
+using AdminPortal.Features.Sunset;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.EntityFrameworkCore.Models;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace AdminPortal.Features.Sunset;
-
-public sealed record NoticeRecipient(string UserId, string Email);
+namespace AdminPortal.Features.OAuth.Sunset;
 
 /// <summary>Users with an active IFTTT connection (a valid authorization of the IFTTT client), test users left out.</summary>
-public sealed class ConnectedUsers(IDbContextFactory<AppDbContext> dbFactory, IOptions<IftttClientOptions> client)
+public sealed class ConnectedUsers(IDbContextFactory<AppDbContext> dbFactory, IOptions<IftttClientOptions> client) : IConnectedUsers
 {
-    /// <param name="anyClient">Also users linked through an earlier client registration (a changed client id).</param>
     public async Task<IReadOnlyList<NoticeRecipient>> ListAsync(CancellationToken ct, bool anyClient = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -1,7 +1,7 @@
 using AdminPortal.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace AdminPortal.Features.Ifttt.State;
+namespace AdminPortal.Features.Availability;
 
 /// <summary>
 /// Maintenance switch for the dashboard. Read from memory on every status call (loaded at start-up,

@@ -2,7 +2,7 @@ using AdminPortal.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace AdminPortal.Features.Ifttt.State;
+namespace AdminPortal.Features.Availability;
 
 /// <summary>The service's switchable state (one row): while in maintenance, status answers 503 and IFTTT retries later.</summary>
 public sealed class ServiceStateRow

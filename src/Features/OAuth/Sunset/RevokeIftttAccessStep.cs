@@ -1,12 +1,12 @@
-using AdminPortal.Features.OAuth;
 using AdminPortal.Features.OAuth.Health;
+using AdminPortal.Features.Sunset;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace AdminPortal.Features.Sunset;
+namespace AdminPortal.Features.OAuth.Sunset;
 
-/// <summary>At T-0, revokes every authorization of the IFTTT client and every token issued under it.</summary>
+/// <summary>OAuth's part of the sunset (an <see cref="ISunsetStep"/> the Sunset feature runs without knowing it): at T-0, revokes every authorization of the IFTTT client and every token issued under it.</summary>
 internal sealed class RevokeIftttAccessStep(
     IOpenIddictApplicationManager applications,
     IOpenIddictAuthorizationManager authorizations,
