@@ -32,6 +32,7 @@ public static class IftttExtensions
 
         services.AddOptions<RequestLogOptions>().BindConfiguration(RequestLogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
+        builder.AddProviderSql<IRequestLogSql>(() => new SqliteRequestLogSql());
         services.AddSingleton<RequestLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AdminPortal.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,6 +12,7 @@ namespace AdminPortal.Features.Realtime;
 public sealed class RealtimeDrainer(
     IDbContextFactory<AppDbContext> dbFactory,
     RealtimeSender sender,
+    IRealtimeSql sql,
     DatabaseWriteGate writeGate,
     IOptions<RealtimeOptions> options,
     TimeProvider clock,
@@ -142,7 +142,7 @@ public sealed class RealtimeDrainer(
         Log(batch, result, entries.Count);
     }
 
-    private static async Task SaveOutcomeAsync(AppDbContext db, RealtimeBatch batch, BatchState state, List<RealtimeEntry> entries, DateTimeOffset now,
+    private async Task SaveOutcomeAsync(AppDbContext db, RealtimeBatch batch, BatchState state, List<RealtimeEntry> entries, DateTimeOffset now,
         CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -161,16 +161,8 @@ public sealed class RealtimeDrainer(
     }
 
     /// <summary>Last nudge per identity: one upsert for the whole batch (up to 1000 identities) while holding the write lock.</summary>
-    private static async Task RecordNudgesAsync(AppDbContext db, IEnumerable<string> identities, DateTimeOffset at, CancellationToken ct)
-    {
-        var ids = JsonSerializer.Serialize(identities.ToList());
-        var ticks = at.UtcTicks; // UtcTicksConverter's storage form
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "RealtimeIdentityNudges" ("TriggerIdentity", "LastNudgedAt")
-            SELECT value, {ticks} FROM json_each({ids}) WHERE true
-            ON CONFLICT ("TriggerIdentity") DO UPDATE SET "LastNudgedAt" = excluded."LastNudgedAt"
-            """, ct);
-    }
+    private Task RecordNudgesAsync(AppDbContext db, IEnumerable<string> identities, DateTimeOffset at, CancellationToken ct) =>
+        sql.RecordNudgesAsync(db, JsonRows.Values(identities), at.UtcTicks, ct); // UtcTicksConverter's storage form
 
     private void Log(RealtimeBatch batch, RealtimeCallResult result, int entries)
     {

@@ -1,3 +1,5 @@
+using AdminPortal.Data;
+
 namespace AdminPortal.Features.Realtime;
 
 public static class RealtimeExtensions
@@ -18,6 +20,7 @@ public static class RealtimeExtensions
             .ValidateOnStart();
 
         builder.Services.AddHttpClient(RealtimeSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        builder.AddProviderSql<IRealtimeSql>(() => new SqliteRealtimeSql());
         builder.Services.AddSingleton<RealtimeSignal>();
         builder.Services.AddSingleton<RealtimeOutbox>();
         builder.Services.AddSingleton<RealtimeSender>();

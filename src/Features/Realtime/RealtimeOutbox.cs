@@ -1,6 +1,4 @@
-using System.Text.Json;
 using AdminPortal.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Realtime;
 
@@ -8,7 +6,7 @@ namespace AdminPortal.Features.Realtime;
 /// Queues nudges on the caller's <see cref="AppDbContext"/>, so they commit (or roll back) with the
 /// events that caused them. Call <see cref="Signal"/> after the commit.
 /// </summary>
-public sealed class RealtimeOutbox(TimeProvider clock, RealtimeSignal signal)
+public sealed class RealtimeOutbox(TimeProvider clock, RealtimeSignal signal, IRealtimeSql sql)
 {
     public void AddForIdentities(AppDbContext db, IEnumerable<string> triggerIdentities, string reason = "event")
     {
@@ -25,13 +23,8 @@ public sealed class RealtimeOutbox(TimeProvider clock, RealtimeSignal signal)
     /// </summary>
     public async Task InsertForIdentitiesAsync(AppDbContext db, IReadOnlyCollection<string> triggerIdentities, CancellationToken ct)
     {
-        var ids = JsonSerializer.Serialize(triggerIdentities);
         var createdAt = clock.GetUtcNow().UtcTicks; // UtcTicksConverter's storage form
-        var pending = (int)NotificationState.Pending;
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "RealtimeNotifications" ("TriggerIdentity", "UserId", "CreatedAt", "State", "BatchId", "Reason")
-            SELECT value, NULL, {createdAt}, {pending}, NULL, 'event' FROM json_each({ids})
-            """, ct);
+        await sql.InsertEventNotificationsAsync(db, JsonRows.Values(triggerIdentities), createdAt, (int)NotificationState.Pending, ct);
     }
 
     public void AddForUser(AppDbContext db, string userId, string reason = "admin") =>

@@ -20,6 +20,9 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
         // every index led by the user costs a random page write per ingested event (decision 0008).
         // Idempotent ingest: one event per (user, trigger, source id).
         e.HasIndex(x => new { x.UserId, x.Trigger, x.SourceId }).IsUnique().HasFilter("\"SourceId\" IS NOT NULL");
+        // The dashboard's lists: newest first over everyone, and per trigger (a page reads one index range).
+        e.HasIndex(x => new { x.OccurredAt, x.Id }).HasDatabaseName("IX_TimelineEvents_Dashboard_OccurredAt");
+        e.HasIndex(x => new { x.Trigger, x.OccurredAt }).HasDatabaseName("IX_TimelineEvents_Dashboard_Trigger_OccurredAt");
     }
 }
 

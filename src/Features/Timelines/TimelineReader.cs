@@ -75,6 +75,19 @@ public static class TimelineReader
         return items;
     }
 
+    /// <summary>
+    /// One user's events (of one trigger, or all), as a query the caller filters and pages: read through their
+    /// whole-timeline match keys, since <c>TimelineEvents</c> has no index led by the user (decision 0008).
+    /// </summary>
+    public static IQueryable<TimelineEvent> EventsOfUser(AppDbContext db, MatchShapes shapes, string userId, string? trigger)
+    {
+        long[] keys = string.IsNullOrEmpty(trigger) ? [.. shapes.AllWholeTimelineKeys] : [shapes.WholeTimelineKey(trigger)];
+        return from k in db.Set<EventMatchKey>().AsNoTracking()
+               where k.UserId == userId && keys.Contains(k.MatchKey)
+               join e in db.Set<TimelineEvent>().AsNoTracking() on k.EventId equals e.Id
+               select e;
+    }
+
     /// <summary>A keyset page: events strictly older than the (time, id) position, newest first.</summary>
     public static async Task<List<TimelineItem>> OlderThanAsync(AppDbContext db, string userId, long key, TimelinePosition position, int limit, CancellationToken ct)
     {

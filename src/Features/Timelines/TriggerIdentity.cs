@@ -48,5 +48,7 @@ internal sealed class TriggerIdentityConfiguration : IEntityTypeConfiguration<Tr
         // Realtime: the active identities of a user whose key a new event produced.
         e.HasIndex(x => new { x.UserId, x.MatchKey });
         e.HasIndex(x => x.Trigger);
+        // The dashboard's list: by last poll (active / stale split and default order).
+        e.HasIndex(x => x.LastPolledAt).HasDatabaseName("IX_TriggerIdentities_Dashboard_LastPolledAt");
     }
 }

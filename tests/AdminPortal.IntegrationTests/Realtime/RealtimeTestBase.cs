@@ -31,14 +31,17 @@ public abstract class RealtimeTestBase : IAsyncLifetime
         return app;
     }
 
-    /// <summary>Queues nudges the way ingest does: on a context, committed, then signalled.</summary>
+    /// <summary>Queues nudges the way ingest does (the same call as <c>EventStore</c>): in a transaction, committed, then signalled.</summary>
     protected static async Task QueueAsync(AdminPortalFactory app, IEnumerable<string> identities)
     {
         _ = app.Server; // make sure the host (and its dispatcher) runs
         var outbox = app.Services.GetRequiredService<RealtimeOutbox>();
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
-        outbox.AddForIdentities(db, identities);
-        await db.SaveChangesAsync(Ct);
+        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+        {
+            await outbox.InsertForIdentitiesAsync(db, [.. identities], Ct);
+            await transaction.CommitAsync(Ct);
+        }
         outbox.Signal();
     }
 

@@ -31,12 +31,7 @@ public sealed class TimelineQueries(IDbContextFactory<AppDbContext> dbFactory, M
             {
                 return null;
             }
-            // One user's events are read through their whole-timeline match keys (TimelineEvents has no user index).
-            long[] keys = string.IsNullOrEmpty(filter.Trigger) ? [.. shapes.AllWholeTimelineKeys] : [shapes.WholeTimelineKey(filter.Trigger)];
-            events = from k in db.Set<EventMatchKey>()
-                     where k.UserId == userId && keys.Contains(k.MatchKey)
-                     join e in events on k.EventId equals e.Id
-                     select e;
+            events = TimelineReader.EventsOfUser(db, shapes, userId, filter.Trigger);
         }
         if (!string.IsNullOrEmpty(filter.Trigger))
         {

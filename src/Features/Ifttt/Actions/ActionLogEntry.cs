@@ -49,5 +49,7 @@ internal sealed class ActionLogEntryConfiguration : IEntityTypeConfiguration<Act
         // Idempotency: one run per X-Request-ID, user and action.
         e.HasIndex(x => new { x.UserId, x.Action, x.RequestId }).IsUnique().HasFilter("\"RequestId\" IS NOT NULL");
         e.HasIndex(x => x.CreatedAt);
+        // The dashboard's actions page: one user's runs.
+        e.HasIndex(x => new { x.UserId, x.CreatedAt }).HasDatabaseName("IX_IftttActionLog_Dashboard_UserId_CreatedAt");
     }
 }

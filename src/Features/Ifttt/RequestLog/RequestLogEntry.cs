@@ -39,5 +39,7 @@ internal sealed class RequestLogEntryConfiguration : IEntityTypeConfiguration<Re
         // Pruning by age and the dashboard's "latest requests" both range over time.
         e.HasIndex(x => x.At);
         e.HasIndex(x => new { x.UserId, x.At });
+        // The dashboard's traffic page: one identity's requests.
+        e.HasIndex(x => new { x.TriggerIdentity, x.At }).HasDatabaseName("IX_IftttRequestLog_Dashboard_TriggerIdentity_At");
     }
 }

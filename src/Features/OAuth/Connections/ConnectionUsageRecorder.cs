@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using System.Data.Common;
 using AdminPortal.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.OAuth.Connections;
@@ -41,7 +41,7 @@ public sealed class ConnectionUsageRecorder(IDbContextFactory<AppDbContext> dbFa
                 await db.SaveChangesAsync(ct);
             }
         }
-        catch (Exception ex) when (ex is DbUpdateException or SqliteException)
+        catch (Exception ex) when (ex is DbUpdateException or DbException)
         {
             // Losing one "last used" stamp is harmless; failing IFTTT's request over it is not.
             logger.LogDebug(ex, "Could not stamp the last use of authorization {AuthorizationId}", authorizationId);

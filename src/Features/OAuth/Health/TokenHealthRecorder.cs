@@ -1,5 +1,5 @@
+using System.Data.Common;
 using AdminPortal.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.OAuth.Health;
@@ -33,7 +33,7 @@ public sealed class TokenHealthRecorder(
                 await RecomputeAsync(db, e.UserId, ct);
             }
         }
-        catch (Exception ex) when (ex is DbUpdateException or SqliteException)
+        catch (Exception ex) when (ex is DbUpdateException or DbException)
         {
             logger.LogWarning(ex, "Could not record a {Kind} token check for user {UserId}", e.Kind, e.UserId ?? "(unknown)");
         }

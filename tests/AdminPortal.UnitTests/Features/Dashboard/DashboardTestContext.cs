@@ -85,6 +85,7 @@ public abstract class DashboardTestContext : AdminBunitContext
         Services.AddSingleton<ServiceStateStore>();
         Services.AddSingleton<ISecretStore, SecretStore>();
         Services.AddSingleton<RealtimeSignal>();
+        Services.AddSingleton<IRealtimeSql, SqliteRealtimeSql>();
         Services.AddSingleton<RealtimeOutbox>();
         Services.AddSingleton<RealtimeAdmin>();
         Services.AddSingleton<ServiceLifecycle>();
