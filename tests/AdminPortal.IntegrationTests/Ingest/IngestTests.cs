@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AdminPortal.Data;
+using AdminPortal.Features.Ingest;
 using AdminPortal.Features.Timelines;
 using AdminPortal.Features.Secrets;
 using AdminPortal.IntegrationTests.Infrastructure;
@@ -75,6 +76,31 @@ public sealed class IngestTests(IftttFactory factory) : IClassFixture<IftttFacto
             await factory.IngestAsync(IftttFactory.DoorEvent(external!, "front", DateTimeOffset.UtcNow));
         }
         Assert.Equal(1, await CountEventsAsync(userId));
+    }
+
+    [Fact]
+    public async Task IngestService_TypedEvents_StoresOnceBySourceIdAndRefusesTheBatchOverOneBadItem()
+    {
+        // The typed API connectors and the dashboard call: the same rules as the HTTP endpoint, per-item results.
+        var (userId, _) = await factory.CreateLinkedUserAsync();
+        var at = DateTimeOffset.UtcNow;
+        NewEvent Door(string sourceId) => new(userId, "door_opened", new Dictionary<string, string> { ["door"] = "front" },
+            new Dictionary<string, string> { ["door"] = "front", ["room"] = "hall", ["opened_at"] = at.ToString("o"), ["snapshot_url"] = "https://example.com/s.jpg" },
+            sourceId, at);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var ingest = scope.ServiceProvider.GetRequiredService<IngestService>();
+        var first = await ingest.IngestAsync([Door("typed-1")], Ct);
+        var again = await ingest.IngestAsync([Door("typed-1"), Door("typed-2")], Ct);
+        var refused = await ingest.IngestAsync([Door("typed-3"), Door("typed-4") with { User = "nobody" }], Ct);
+
+        Assert.Equal(IngestOutcome.Stored, first.Items[0].Outcome);
+        Assert.Equal([IngestOutcome.Duplicate, IngestOutcome.Stored], again.Items.Select(i => i.Outcome));
+        Assert.Equal(first.Items[0].EventId, again.Items[0].EventId);
+        Assert.False(refused.Accepted);
+        Assert.Equal([IngestOutcome.NotStored, IngestOutcome.Invalid], refused.Items.Select(i => i.Outcome));
+        Assert.Equal("unknown user 'nobody'.", refused.Items[1].Error);
+        Assert.Equal(2, await CountEventsAsync(userId));
     }
 
     [Fact]

@@ -45,12 +45,4 @@ public sealed class RealtimeQueries(IDbContextFactory<AppDbContext> dbFactory)
         }
         return await Paging.PageAsync(calls.OrderByDescending(c => c.At).ThenByDescending(c => c.Id), page, pageSize, ct);
     }
-
-    /// <summary>What a batch carries (trigger identities or user ids), for its detail row.</summary>
-    public async Task<List<string>> EntriesAsync(long batchId, int take = 50, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<RealtimeNotification>().AsNoTracking().Where(n => n.BatchId == batchId).OrderBy(n => n.Id).Take(take)
-            .Select(n => n.TriggerIdentity ?? "user " + n.UserId).ToListAsync(ct);
-    }
 }
