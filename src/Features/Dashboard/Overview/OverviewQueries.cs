@@ -23,9 +23,6 @@ public enum ServiceStatus
     Sunset,
 }
 
-/// <summary>Polls in one hour (its start, UTC).</summary>
-public sealed record HourlyPolls(DateTimeOffset Hour, int Polls);
-
 /// <summary>The overview's figures. IFTTT's test users, and traffic in IFTTT's test mode, are left out of every one.</summary>
 public sealed record OverviewFigures(
     int Users,
@@ -89,28 +86,7 @@ public sealed class OverviewQueries(
             : scheduled is not null ? ServiceStatus.SunsetScheduled
             : ServiceStatus.Live;
 
-        return new OverviewFigures(users, linked, activeIdentities, eventsToday, await PollsPerHourAsync(db, now, ct), requests, errors,
+        return new OverviewFigures(users, linked, activeIdentities, eventsToday, await RequestLogQueries.PollsPerHourAsync(db, now, ct), requests, errors,
             await realtime.SummaryAsync(ct), atRisk, status, scheduled);
     }
-
-    /// <summary>
-    /// Trigger polls (POST triggers/{slug}, not their field endpoints) per hour for the last 24 hours, grouped in SQL
-    /// over the At index range: 24 rows back whatever the traffic.
-    /// </summary>
-    private static async Task<IReadOnlyList<HourlyPolls>> PollsPerHourAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct)
-    {
-        const long hourMs = 3_600_000;
-        var currentHour = now.ToUnixTimeMilliseconds() / hourMs;
-        var from = (currentHour - 23) * hourMs;
-        var rows = await db.Database.SqlQuery<HourCount>($"""
-            SELECT "At" / {hourMs} AS "Hour", COUNT(*) AS "Count" FROM "IftttRequestLog"
-            WHERE "At" >= {from} AND "Method" = 'POST' AND "Endpoint" LIKE 'triggers/%' AND "Endpoint" NOT LIKE 'triggers/%/%' AND "TestMode" = 0
-            GROUP BY 1
-            """).ToListAsync(ct);
-        var counts = rows.ToDictionary(r => r.Hour, r => r.Count);
-        return [.. Enumerable.Range(0, 24).Select(i => currentHour - 23 + i)
-            .Select(h => new HourlyPolls(DateTimeOffset.FromUnixTimeMilliseconds(h * hourMs), counts.GetValueOrDefault(h)))];
-    }
-
-    private sealed record HourCount(long Hour, int Count);
 }

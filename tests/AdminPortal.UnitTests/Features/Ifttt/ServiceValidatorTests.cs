@@ -3,6 +3,7 @@ using AdminPortal.Features.Ifttt.Actions;
 using AdminPortal.Features.Service;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace AdminPortal.UnitTests.Features.Ifttt;
 
@@ -42,6 +43,20 @@ public sealed class ServiceValidatorTests
         services.AddKeyedScoped<IActionHandler, RecordActionHandler>(RecordActionHandler.Name);
         services.AddKeyedScoped<IDynamicOptionsProvider>("attribute-values", (_, _) => null!);
         return ServiceLoader.Load(configuration, services);
+    }
+
+    [Fact]
+    public void AddDeclaredService_HandlerRegisteredByALaterFeature_IsKnownAtStartUp()
+    {
+        // Production's composition: the declared service is added first, the features naming handlers after it.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(Valid);
+        builder.AddDeclaredService();
+        builder.Services.AddKeyedScoped<IActionHandler, RecordActionHandler>(RecordActionHandler.Name);
+        builder.Services.AddKeyedScoped<IDynamicOptionsProvider>("attribute-values", (_, _) => null!);
+        using var host = builder.Build();
+
+        Assert.Equal("record", host.Services.GetRequiredService<DeclaredService>().FindAction("log")!.Handler);
     }
 
     [Fact]

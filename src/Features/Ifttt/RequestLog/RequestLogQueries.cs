@@ -1,0 +1,32 @@
+using AdminPortal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.Ifttt.RequestLog;
+
+/// <summary>Polls in one hour (its start, UTC).</summary>
+public sealed record HourlyPolls(DateTimeOffset Hour, int Polls);
+
+/// <summary>The request log's own reads for other features (the dashboard), beside its mapping and writer.</summary>
+public static class RequestLogQueries
+{
+    /// <summary>
+    /// Trigger polls (POST triggers/{slug}, not their field endpoints) per hour for the last 24 hours, grouped in SQL
+    /// over the At index range: 24 rows back whatever the traffic.
+    /// </summary>
+    public static async Task<IReadOnlyList<HourlyPolls>> PollsPerHourAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        const long hourMs = 3_600_000;
+        var currentHour = now.ToUnixTimeMilliseconds() / hourMs;
+        var from = (currentHour - 23) * hourMs;
+        var rows = await db.Database.SqlQuery<HourCount>($"""
+            SELECT "At" / {hourMs} AS "Hour", COUNT(*) AS "Count" FROM "IftttRequestLog"
+            WHERE "At" >= {from} AND "Method" = 'POST' AND "Endpoint" LIKE 'triggers/%' AND "Endpoint" NOT LIKE 'triggers/%/%' AND "TestMode" = 0
+            GROUP BY 1
+            """).ToListAsync(ct);
+        var counts = rows.ToDictionary(r => r.Hour, r => r.Count);
+        return [.. Enumerable.Range(0, 24).Select(i => currentHour - 23 + i)
+            .Select(h => new HourlyPolls(DateTimeOffset.FromUnixTimeMilliseconds(h * hourMs), counts.GetValueOrDefault(h)))];
+    }
+
+    private sealed record HourCount(long Hour, int Count);
+}
