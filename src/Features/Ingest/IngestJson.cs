@@ -20,16 +20,32 @@ public sealed class IngestJson(DeclaredService service)
             error = "an event must be a JSON object.";
             return null;
         }
+        var user = String(item, "user") ?? "";
         var trigger = String(item, "trigger") ?? "";
+        // The API has always named an item's first problem in this order: user, trigger, attributes, ingredients,
+        // occurred_at, source_id. The service checks user and trigger, so JSON checks wait until those pass…
+        if (user.Length == 0 || service.FindTrigger(trigger) is not { } declared)
+        {
+            return new NewEvent(user, trigger, null, null);
+        }
         var attributes = Attributes(item, out error);
-        var ingredients = attributes is null ? null : Ingredients(item, service.FindTrigger(trigger), out error);
+        if (attributes is null)
+        {
+            return null;
+        }
+        // …and an item without an ingredients object is the service's to name before its dates are read.
+        if (!item.TryGetProperty("ingredients", out var ingredientsJson) || ingredientsJson.ValueKind != JsonValueKind.Object)
+        {
+            return new NewEvent(user, trigger, attributes, null);
+        }
+        var ingredients = Ingredients(ingredientsJson, declared, out error);
         var occurredAt = error is null ? OccurredAt(item, out error) : null;
         var sourceId = error is null ? SourceId(item, out error) : null;
         if (error is not null)
         {
             return null;
         }
-        return new NewEvent(String(item, "user") ?? "", trigger, attributes, ingredients, sourceId, occurredAt);
+        return new NewEvent(user, trigger, attributes, ingredients, sourceId, occurredAt);
     }
 
     private static Dictionary<string, string>? Attributes(JsonElement item, out string? error)
@@ -58,13 +74,9 @@ public sealed class IngestJson(DeclaredService service)
     }
 
     /// <summary>String members only (null and absent ones are missing); a declared ingredient of another JSON type is refused.</summary>
-    private static Dictionary<string, string>? Ingredients(JsonElement item, TriggerDefinition? trigger, out string? error)
+    private static Dictionary<string, string>? Ingredients(JsonElement json, TriggerDefinition trigger, out string? error)
     {
         error = null;
-        if (!item.TryGetProperty("ingredients", out var json) || json.ValueKind != JsonValueKind.Object)
-        {
-            return null; // the service names it
-        }
         var ingredients = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var member in json.EnumerateObject())
         {
@@ -73,7 +85,7 @@ public sealed class IngestJson(DeclaredService service)
                 ingredients[member.Name] = member.Value.GetString()!;
             }
             else if (member.Value.ValueKind != JsonValueKind.Null
-                     && trigger?.Ingredients.FirstOrDefault(i => i.Slug == member.Name) is { } declared)
+                     && trigger.Ingredients.FirstOrDefault(i => i.Slug == member.Name) is { } declared)
             {
                 error = EventIngredients.MustBe(declared);
                 return null;
