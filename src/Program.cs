@@ -9,6 +9,7 @@ using AdminPortal.Features.Health;
 using AdminPortal.Features.Ifttt;
 using AdminPortal.Features.Jobs;
 using AdminPortal.Features.OAuth;
+using AdminPortal.Features.ProductApi;
 using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Secrets;
 using AdminPortal.Features.Sunset;
@@ -32,6 +33,7 @@ try
     builder.AddEmail();             // SMTP (MailKit) or the .eml outbox
     builder.AddSunset();            // sunset plan, notices, reconnect notices
     builder.AddHealth();            // /healthz checks
+    builder.AddProductApi();        // declared calls to the product: http actions, product dropdowns and queries
     builder.AddIfttt();             // declared service, timelines, ingest, IFTTT API
     builder.AddAdminUi();           // Blazor Server + MudBlazor
     builder.AddDashboard();         // the admin dashboard's pages and their queries

@@ -57,6 +57,8 @@ public sealed class ActionRunner(AppDbContext db, AttributeValues seen, IService
             ActionOutcome.Success s => (ActionOutcomes.Success, s.Id, s.Url, (string?)null),
             ActionOutcome.Skip s => (ActionOutcomes.Skip, null, null, s.Message),
             ActionOutcome.Fail f => (ActionOutcomes.Error, null, null, f.Message),
+            // Recorded as an error so a retry after the user reconnects runs the action again.
+            ActionOutcome.Unauthorized u => (ActionOutcomes.Error, null, null, u.Message),
             _ => throw new InvalidOperationException("Unknown outcome."),
         };
         entry.LatencyMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2);

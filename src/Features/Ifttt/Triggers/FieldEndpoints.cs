@@ -45,10 +45,20 @@ public static class FieldEndpoints
             return IftttResults.NotFound($"The {kind} '{slug}' has no dropdown field '{fieldSlug}'.");
         }
         // The body (if any) carries nothing options need; it is not read, so any Content-Type is fine.
-        IReadOnlyList<OptionItem> options = field.DynamicOptions is null
-            ? [.. field.Options.Select(o => new OptionItem(o.Label, o.Value))]
-            : await http.RequestServices.GetRequiredKeyedService<IDynamicOptionsProvider>(field.DynamicOptions)
-                .GetOptionsAsync(new DynamicOptionsContext(IftttRequestInfo.UserIdOf(http), timeline, field), http.RequestAborted);
+        IReadOnlyList<OptionItem> options;
+        try
+        {
+            string? requestId = http.Request.Headers[IftttHeaders.RequestId];
+            options = field.DynamicOptions is null
+                ? [.. field.Options.Select(o => new OptionItem(o.Label, o.Value))]
+                : await http.RequestServices.GetRequiredKeyedService<IDynamicOptionsProvider>(field.DynamicOptions)
+                    .GetOptionsAsync(new DynamicOptionsContext(IftttRequestInfo.UserIdOf(http), timeline, field, host,
+                        string.IsNullOrEmpty(requestId) ? null : requestId), http.RequestAborted);
+        }
+        catch (DynamicOptionsException ex)
+        {
+            return IftttResults.Error(ex.StatusCode, ex.Message);
+        }
         IftttRequestInfo.For(http).Items = options.Count;
         return IftttResults.Data(options, IftttJsonContext.Default.DataEnvelopeIReadOnlyListOptionItem);
     }
