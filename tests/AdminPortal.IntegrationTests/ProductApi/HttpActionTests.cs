@@ -116,6 +116,38 @@ public sealed class HttpActionTests(ProductApiFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Action_TwoRetriesAtOnceAfterAnError_CallTheProductOnce()
+    {
+        var (_, token, _) = await factory.CreateProductUserAsync("alice");
+        var requestId = Guid.NewGuid().ToString();
+        factory.Product.QueueFault(new StandInProduct.Fault("/api/rooms/garage/lights/on", Status: 503));
+        factory.Product.QueueFault(new StandInProduct.Fault("/api/rooms/garage/lights/on", DelayMs: 500));
+        await HttpAssert.ErrorAsync(await RunAsync(token, "turn_on_lights", """{"room":"garage"}""", requestId), HttpStatusCode.InternalServerError);
+
+        var retries = await Task.WhenAll(
+            RunAsync(token, "turn_on_lights", """{"room":"garage"}""", requestId),
+            RunAsync(token, "turn_on_lights", """{"room":"garage"}""", requestId));
+
+        Assert.Contains(retries, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(2, factory.Product.Calls.Count(c => c.IdempotencyKey == requestId)); // the error, then one retry
+    }
+
+    [Fact]
+    public async Task Action_ErrorAgainOnRetry_IsRecordedAsAnErrorAndRetriedOnceMore()
+    {
+        var (_, token, _) = await factory.CreateProductUserAsync("alice");
+        var requestId = Guid.NewGuid().ToString();
+        factory.Product.QueueFault(new StandInProduct.Fault("/api/rooms/kitchen/lights/on", Status: 500));
+        factory.Product.QueueFault(new StandInProduct.Fault("/api/rooms/kitchen/lights/on", Status: 502));
+
+        await HttpAssert.ErrorAsync(await RunAsync(token, "turn_on_lights", """{"room":"kitchen"}""", requestId), HttpStatusCode.InternalServerError);
+        await HttpAssert.ErrorAsync(await RunAsync(token, "turn_on_lights", """{"room":"kitchen"}""", requestId), HttpStatusCode.InternalServerError);
+        await HttpAssert.JsonAsync(await RunAsync(token, "turn_on_lights", """{"room":"kitchen"}""", requestId), HttpStatusCode.OK);
+
+        Assert.Equal(3, factory.Product.Calls.Count(c => c.IdempotencyKey == requestId));
+    }
+
+    [Fact]
     public async Task Action_ProductSlowerThanTheTimeout_IftttErrorInTime()
     {
         var (_, token, _) = await factory.CreateProductUserAsync("alice");
