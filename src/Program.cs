@@ -2,6 +2,7 @@ using AdminPortal.Components;
 using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.Admin;
+using AdminPortal.Features.Connectors;
 using AdminPortal.Features.Dashboard;
 using AdminPortal.Features.Email;
 using AdminPortal.Features.Errors;
@@ -35,6 +36,7 @@ try
     builder.AddHealth();            // /healthz checks
     builder.AddProductApi();        // declared calls to the product: http actions, product dropdowns and queries
     builder.AddIfttt();             // declared service, timelines, ingest, IFTTT API
+    builder.AddConnectors();        // product events by polling its API or receiving its signed webhooks
     builder.AddAdminUi();           // Blazor Server + MudBlazor
     builder.AddDashboard();         // the admin dashboard's pages and their queries
 
@@ -49,6 +51,7 @@ try
 
     app.MapHealth();
     app.MapIfttt();                 // /ifttt/v1/*, /api/v1/events, /openapi/v1.json
+    app.MapConnectors();            // /api/v1/webhooks/{source}
     app.MapAccountEndpoints();
     app.MapOAuth();                // /connect/authorize + /connect/token; token-health observer on /ifttt/v1
     app.MapJobsDashboard();

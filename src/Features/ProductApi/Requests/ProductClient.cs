@@ -72,7 +72,8 @@ public sealed class ProductClient(
                     : request.SkipStatuses.Contains(status) ? ProductCallOutcome.Skip
                     : ProductCallOutcome.Failed;
                 var text = outcome == ProductCallOutcome.Success ? "" : ResponseReader.Text(body, request.Response.Message) ?? $"The product answered {status} {response.ReasonPhrase}.";
-                return await RecordAsync(call, request.Method, url, attemptStarted, outcome, status, text, body, started);
+                return (await RecordAsync(call, request.Method, url, attemptStarted, outcome, status, text, body, started))
+                    with { RetryAfter = RetryAfterOf(response) };
             }
         }
         catch (ProductLinkBrokenException ex)
@@ -151,6 +152,14 @@ public sealed class ProductClient(
         }
         return message;
     }
+
+    /// <summary>Retry-After as seconds or an HTTP date (RFC 9110), as a delay from now.</summary>
+    private TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - clock.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
 
     private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, CancellationToken ct)
     {

@@ -25,6 +25,9 @@ public sealed record ProductResponse(ProductCallOutcome Outcome, int? Status, Js
 {
     public bool IsSuccess => Outcome == ProductCallOutcome.Success;
 
+    /// <summary>The product's Retry-After (429/503), as a delay from now; null when it sent none.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>The value at <paramref name="pointer"/> as text (strings as-is, numbers and booleans as JSON); null when absent.</summary>
     public string? Read(JsonPointer? pointer) => ResponseReader.Text(Body, pointer);
 }
