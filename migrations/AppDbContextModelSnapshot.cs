@@ -94,6 +94,72 @@ namespace AdminPortal.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("AdminPortal.Features.Connectors.Polling.ConnectorCursor", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastErrorAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastItems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSuccessAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalItems")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Trigger");
+
+                    b.HasIndex("Trigger");
+
+                    b.ToTable("ConnectorCursors", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Connectors.Webhooks.ReceivedWebhook", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Source", "MessageId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("ReceivedWebhooks", (string)null);
+                });
+
             modelBuilder.Entity("AdminPortal.Features.Ifttt.Actions.ActionLogEntry", b =>
                 {
                     b.Property<string>("Id")
