@@ -20,6 +20,7 @@ public sealed record PollSource(DeclaredRequest Request, JsonPointer Items, Json
 /// (<see cref="Secret"/>) or a shared-secret header; <see cref="User"/> points (from the payload root) at the product's user id.
 /// </summary>
 /// <param name="Items">Where the event (object) or events (array) are in the payload; null = the whole payload.</param>
+/// <param name="Filter">Read from the payload root (the envelope's <c>type</c>), unlike a poll's, which reads each item.</param>
 public sealed record WebhookSource(string Name, string? Secret, string? SharedSecretHeader, string? SharedSecret, TimeSpan Tolerance,
     JsonPointer User, JsonPointer? Items, ItemFilter Filter);
 

@@ -84,7 +84,7 @@ public static class WebhookEndpoints
                 return IftttResults.BadRequest($"The payload has no object or array at {webhook.Items?.ToString() ?? "its root"}.");
             }
             var productUser = ResponseReaderText(root, webhook);
-            var (events, errors, ignored) = Map(triggers, service, items, now);
+            var (events, errors, ignored) = Map([.. triggers.Where(t => ItemMapper.Passes(t.Webhook!.Filter, root))], service, items, now);
             if (events.Count > 0 && productUser is null)
             {
                 errors.Insert(0, $"The payload has no user id at {webhook.User}.");
@@ -116,7 +116,10 @@ public static class WebhookEndpoints
         }
     }
 
-    /// <summary>Each item goes to every trigger of this webhook whose filter it passes; one that passes none is ignored.</summary>
+    /// <summary>
+    /// Each item goes to every trigger of this webhook whose filter the payload passes (a webhook's filter reads the
+    /// envelope, where Standard Webhooks payloads carry <c>type</c>); with none left, the items are ignored.
+    /// </summary>
     private static (List<NewEvent> Events, List<string> Errors, int Ignored) Map(
         IReadOnlyList<TriggerSource> triggers, DeclaredService service, IReadOnlyList<JsonElement> items, DateTimeOffset now)
     {
@@ -129,7 +132,7 @@ public static class WebhookEndpoints
             foreach (var trigger in triggers)
             {
                 var definition = service.FindTrigger(trigger.Trigger)!;
-                var mapped = ItemMapper.Map(definition, trigger.Map, trigger.Webhook!.Filter, items[i], i, now);
+                var mapped = ItemMapper.Map(definition, trigger.Map, ItemFilter.All, items[i], i, now);
                 if (mapped.Filtered)
                 {
                     continue;
