@@ -1,11 +1,15 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using AdminPortal.Data;
+using AdminPortal.Features.ProductLink;
 using AdminPortal.Features.Ifttt.Timelines;
 using AdminPortal.Features.Ifttt.Triggers;
 using AdminPortal.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AdminPortal.IntegrationTests.Connectors;
 
@@ -22,6 +26,9 @@ public class ConnectorFactory : IftttFactory
     {
         Settings["Ifttt:RealtimeUrl"] = realtime.BaseUrl;
         Settings["Ifttt:Realtime:DebounceWindow"] = "00:00:00.100";
+        Settings["Connectors:BackoffBase"] = "00:00:00.300";
+        // Tests run the poll through the job's own code when they choose to; the minutely schedule would race them.
+        Settings["Jobs:Schedules:connector-poll"] = Hangfire.Cron.Never();
         foreach (var (key, value) in Declarations(product))
         {
             Settings[key] = value;
@@ -53,6 +60,19 @@ public class ConnectorFactory : IftttFactory
         ["Service:Triggers:0:Source:Map:Ingredients:snapshot_url"] = "https://acme.test/doors/{{ item.door }}/{{ item.id }}.jpg",
     };
 
+    /// <summary>The users' product tokens (stand-in until the product-link feature's implementation lands).</summary>
+    public StandInEventsTokens Tokens { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IProductTokens>();
+            services.AddSingleton<IProductTokens>(Tokens);
+        });
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Polls door_opened as IFTTT does (which also records the trigger identity) and returns the events' door and meta id.</summary>
@@ -81,7 +101,7 @@ public class ConnectorFactory : IftttFactory
     public async Task<List<TimelineEvent>> EventsAsync(string userId)
     {
         await using var db = await DbAsync();
-        return await db.Set<TimelineEvent>().AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.OccurredAt).ToListAsync(Ct);
+        return await db.Set<TimelineEvent>().AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.SourceId).ToListAsync(Ct);
     }
 
     public async Task<int> AllEventsCountAsync()
