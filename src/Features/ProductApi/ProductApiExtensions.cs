@@ -8,6 +8,7 @@ using AdminPortal.Features.ProductApi.Options;
 using AdminPortal.Features.ProductApi.Queries;
 using AdminPortal.Features.ProductApi.Requests;
 using AdminPortal.Features.ProductLink;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AdminPortal.Features.ProductApi;
 
@@ -46,7 +47,7 @@ public static class ProductApiExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ProductCallWriter>());
         services.AddScoped<ProductClient>();
         services.AddScoped<TemplateModel>();
-        services.AddScoped<ProductCallStore>();
+        services.TryAddScoped<ProductCallStore>();
 
         // Named extension points of the Ifttt feature; configuration refers to them by these keys.
         services.AddKeyedScoped<IActionHandler, HttpActionHandler>(ProductRequests.Handler);
