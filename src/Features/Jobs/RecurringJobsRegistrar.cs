@@ -2,6 +2,7 @@ using AdminPortal.Data;
 using AdminPortal.Features.Ifttt.RequestLog;
 using AdminPortal.Features.OAuth;
 using AdminPortal.Features.OAuth.Health;
+using AdminPortal.Features.ProductApi.Calls;
 using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Sunset;
 using Hangfire;
@@ -21,6 +22,7 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
     public const string RealtimeDrain = "realtime-drain";
     public const string RealtimeLogPrune = "realtime-log-prune";
     public const string SunsetUserNoticeCatchUp = "sunset-user-notice-catch-up";
+    public const string ProductCallPrune = "product-call-prune";
 
     public Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -39,6 +41,8 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
             schedules.CronFor(RealtimeLogPrune, Cron.Daily(4)));
         recurring.AddOrUpdate<SunsetJobs>(SunsetUserNoticeCatchUp, job => job.CatchUpUserNoticesAsync(CancellationToken.None),
             schedules.CronFor(SunsetUserNoticeCatchUp, Cron.Hourly()));
+        recurring.AddOrUpdate<ProductCallPruneJob>(ProductCallPrune, job => job.RunAsync(CancellationToken.None),
+            schedules.CronFor(ProductCallPrune, "30 4 * * *"));
         return Task.CompletedTask;
     }
 }

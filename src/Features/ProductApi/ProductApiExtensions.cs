@@ -48,6 +48,7 @@ public static class ProductApiExtensions
         services.AddScoped<ProductClient>();
         services.AddScoped<TemplateModel>();
         services.TryAddScoped<ProductCallStore>();
+        services.AddTransient<ProductCallPruneJob>();
 
         // Named extension points of the Ifttt feature; configuration refers to them by these keys.
         services.AddKeyedScoped<IActionHandler, HttpActionHandler>(ProductRequests.Handler);

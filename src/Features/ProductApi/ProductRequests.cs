@@ -30,6 +30,10 @@ public sealed class ProductRequests
 
     public IReadOnlyCollection<string> QuerySlugs => _queries.Keys;
 
+    /// <summary>Every declared request, for start-up checks of what they need (base URL, service token).</summary>
+    public IEnumerable<DeclaredRequest> All =>
+        _actions.Values.Concat(_options.Values.Select(o => o.Request)).Concat(_queries.Values.Select(q => q.Request));
+
     public DeclaredRequest? Action(string slug) => _actions.GetValueOrDefault(slug);
 
     /// <param name="host">e.g. <c>actions/turn_on_lights</c> (the IFTTT path of the field's owner).</param>
@@ -63,7 +67,39 @@ public sealed class ProductRequests
                 }
             }
         }
+        requests.CheckProduct(configuration);
         return requests;
+    }
+
+    /// <summary>What the declared requests need of the <c>Product</c> section, checked before anything is sent.</summary>
+    private void CheckProduct(IConfiguration configuration)
+    {
+        var declared = All.ToList();
+        if (declared.Count == 0)
+        {
+            return;
+        }
+        var baseUrl = configuration["Product:ApiBaseUrl"];
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || url.Query.Length > 0)
+        {
+            throw new StartupConfigurationException("Product:ApiBaseUrl",
+                $"an absolute http(s) URL without query is required by {declared[0].ConfigPath} (e.g. https://api.example.com).");
+        }
+        if (declared.FirstOrDefault(r => r.Auth == RequestAuth.Service) is { } service && string.IsNullOrWhiteSpace(configuration["Product:ServiceToken"]))
+        {
+            throw new StartupConfigurationException("Product:ServiceToken", $"is required by {service.ConfigPath}:Auth = service.");
+        }
+        if (configuration["Product:Signing:Secret"] is { Length: > 0 } secret)
+        {
+            try
+            {
+                _ = new RequestSigner(secret);
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException)
+            {
+                throw new StartupConfigurationException("Product:Signing:Secret", "is not a Standard Webhooks secret (whsec_ followed by base64).");
+            }
+        }
     }
 
     private static DeclaredRequest RequiredRequest(IConfigurationSection section) =>

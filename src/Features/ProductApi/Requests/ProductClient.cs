@@ -75,6 +75,10 @@ public sealed class ProductClient(
                 return await RecordAsync(call, request.Method, url, attemptStarted, outcome, status, text, body, started);
             }
         }
+        catch (RequestRefusedException ex)
+        {
+            return await RecordAsync(call, request.Method, url, started, ProductCallOutcome.Refused, null, ex.Message);
+        }
         catch (ProductLinkBrokenException ex)
         {
             return await RecordAsync(call, request.Method, url, started, ProductCallOutcome.LinkBroken, null, ex.Message);
