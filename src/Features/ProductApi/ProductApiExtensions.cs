@@ -57,6 +57,10 @@ public static class ProductApiExtensions
         {
             services.AddKeyedScoped<IQuerySource, ProductQuerySource>(query);
         }
+        foreach (var (trigger, field) in requests.ValidatedFields)
+        {
+            services.AddKeyedScoped<IRemoteFieldValidator, ProductFieldValidator>(IRemoteFieldValidator.KeyFor(trigger, field));
+        }
         return builder;
     }
 }

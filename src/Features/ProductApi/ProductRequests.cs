@@ -27,12 +27,18 @@ public sealed class ProductRequests
     private readonly Dictionary<string, DeclaredRequest> _actions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OptionsDeclaration> _options = new(StringComparer.Ordinal);
     private readonly Dictionary<string, QueryDeclaration> _queries = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Trigger, string Field), DeclaredRequest> _validations = new();
+
+    /// <summary>Trigger fields with a <c>ValidateRequest</c>: (trigger slug, field slug).</summary>
+    public IReadOnlyCollection<(string Trigger, string Field)> ValidatedFields => _validations.Keys;
+
+    public DeclaredRequest? Validation(string trigger, string field) => _validations.GetValueOrDefault((trigger, field));
 
     public IReadOnlyCollection<string> QuerySlugs => _queries.Keys;
 
     /// <summary>Every declared request, for start-up checks of what they need (base URL, service token).</summary>
     public IEnumerable<DeclaredRequest> All =>
-        _actions.Values.Concat(_options.Values.Select(o => o.Request)).Concat(_queries.Values.Select(q => q.Request));
+        _actions.Values.Concat(_options.Values.Select(o => o.Request)).Concat(_queries.Values.Select(q => q.Request)).Concat(_validations.Values);
 
     public DeclaredRequest? Action(string slug) => _actions.GetValueOrDefault(slug);
 
@@ -60,6 +66,10 @@ public sealed class ProductRequests
                 }
                 foreach (var field in item.GetSection("Fields").GetChildren())
                 {
+                    if (list == "Triggers" && field.GetSection("ValidateRequest").Exists())
+                    {
+                        requests._validations[(slug, field["Slug"]?.Trim() ?? "")] = DeclaredRequestParser.Parse(field.GetSection("ValidateRequest"));
+                    }
                     if (string.Equals(field["DynamicOptions"]?.Trim(), OptionsProvider, StringComparison.Ordinal))
                     {
                         requests._options[$"{host}/{slug}/{field["Slug"]?.Trim()}"] = Options(field.GetSection("OptionsRequest"));

@@ -158,6 +158,12 @@ public sealed class StandInProduct : IAsyncDisposable
             var more = start + page.Count < events.Count;
             return Results.Json(new { data = page, cursor = more ? $"pos_{start + page.Count}" : null });
         });
+        _app.MapGet("/api/doors/{door}", async (string door, HttpContext http) =>
+        {
+            var (subject, _, result) = await EnterAsync(http);
+            var doors = subject?.StartsWith("usr_alice", StringComparison.Ordinal) == true ? new[] { "front", "back" } : ["main"];
+            return result ?? (doors.Contains(door) ? Results.Json(new { id = door }) : Error(404, "not_found", $"Door '{door}' does not exist."));
+        });
         _app.MapGet("/api/rooms", async (HttpContext http) =>
         {
             var (subject, _, result) = await EnterAsync(http);
