@@ -8,6 +8,7 @@ using AdminPortal.Features.ProductApi.Options;
 using AdminPortal.Features.ProductApi.Queries;
 using AdminPortal.Features.ProductApi.Requests;
 using AdminPortal.Features.ProductLink;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AdminPortal.Features.ProductApi;
 
@@ -46,7 +47,8 @@ public static class ProductApiExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ProductCallWriter>());
         services.AddScoped<ProductClient>();
         services.AddScoped<TemplateModel>();
-        services.AddScoped<ProductCallStore>();
+        services.TryAddScoped<ProductCallStore>();
+        services.AddTransient<ProductCallPruneJob>();
 
         // Named extension points of the Ifttt feature; configuration refers to them by these keys.
         services.AddKeyedScoped<IActionHandler, HttpActionHandler>(ProductRequests.Handler);
@@ -54,6 +56,10 @@ public static class ProductApiExtensions
         foreach (var query in requests.QuerySlugs)
         {
             services.AddKeyedScoped<IQuerySource, ProductQuerySource>(query);
+        }
+        foreach (var (trigger, field) in requests.ValidatedFields)
+        {
+            services.AddKeyedScoped<IRemoteFieldValidator, ProductFieldValidator>(IRemoteFieldValidator.KeyFor(trigger, field));
         }
         return builder;
     }

@@ -27,8 +27,18 @@ public sealed class ProductRequests
     private readonly Dictionary<string, DeclaredRequest> _actions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OptionsDeclaration> _options = new(StringComparer.Ordinal);
     private readonly Dictionary<string, QueryDeclaration> _queries = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Trigger, string Field), DeclaredRequest> _validations = new();
+
+    /// <summary>Trigger fields with a <c>ValidateRequest</c>: (trigger slug, field slug).</summary>
+    public IReadOnlyCollection<(string Trigger, string Field)> ValidatedFields => _validations.Keys;
+
+    public DeclaredRequest? Validation(string trigger, string field) => _validations.GetValueOrDefault((trigger, field));
 
     public IReadOnlyCollection<string> QuerySlugs => _queries.Keys;
+
+    /// <summary>Every declared request, for start-up checks of what they need (base URL, service token).</summary>
+    public IEnumerable<DeclaredRequest> All =>
+        _actions.Values.Concat(_options.Values.Select(o => o.Request)).Concat(_queries.Values.Select(q => q.Request)).Concat(_validations.Values);
 
     public DeclaredRequest? Action(string slug) => _actions.GetValueOrDefault(slug);
 
@@ -56,6 +66,10 @@ public sealed class ProductRequests
                 }
                 foreach (var field in item.GetSection("Fields").GetChildren())
                 {
+                    if (list == "Triggers" && field.GetSection("ValidateRequest").Exists())
+                    {
+                        requests._validations[(slug, field["Slug"]?.Trim() ?? "")] = DeclaredRequestParser.Parse(field.GetSection("ValidateRequest"));
+                    }
                     if (string.Equals(field["DynamicOptions"]?.Trim(), OptionsProvider, StringComparison.Ordinal))
                     {
                         requests._options[$"{host}/{slug}/{field["Slug"]?.Trim()}"] = Options(field.GetSection("OptionsRequest"));
@@ -63,7 +77,39 @@ public sealed class ProductRequests
                 }
             }
         }
+        requests.CheckProduct(configuration);
         return requests;
+    }
+
+    /// <summary>What the declared requests need of the <c>Product</c> section, checked before anything is sent.</summary>
+    private void CheckProduct(IConfiguration configuration)
+    {
+        var declared = All.ToList();
+        if (declared.Count == 0)
+        {
+            return;
+        }
+        var baseUrl = configuration["Product:ApiBaseUrl"];
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || url.Query.Length > 0)
+        {
+            throw new StartupConfigurationException("Product:ApiBaseUrl",
+                $"an absolute http(s) URL without query is required by {declared[0].ConfigPath} (e.g. https://api.example.com).");
+        }
+        if (declared.FirstOrDefault(r => r.Auth == RequestAuth.Service) is { } service && string.IsNullOrWhiteSpace(configuration["Product:ServiceToken"]))
+        {
+            throw new StartupConfigurationException("Product:ServiceToken", $"is required by {service.ConfigPath}:Auth = service.");
+        }
+        if (configuration["Product:Signing:Secret"] is { Length: > 0 } secret)
+        {
+            try
+            {
+                _ = new RequestSigner(secret);
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException)
+            {
+                throw new StartupConfigurationException("Product:Signing:Secret", "is not a Standard Webhooks secret (whsec_ followed by base64).");
+            }
+        }
     }
 
     private static DeclaredRequest RequiredRequest(IConfigurationSection section) =>

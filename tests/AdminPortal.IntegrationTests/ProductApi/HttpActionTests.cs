@@ -60,6 +60,40 @@ public sealed class HttpActionTests(ProductApiFactory factory) : IClassFixture<P
         Assert.DoesNotContain(call.Authorization![7..], JsonSerializer.Serialize(logged));
     }
 
+    [Theory]
+    [InlineData("../../_admin/users")]
+    [InlineData("kitchen/../../../_admin")]
+    [InlineData("..")]
+    public async Task Action_TraversalInAFieldValue_SkipsAndNothingIsSent(string room)
+    {
+        var (_, token, _) = await factory.CreateProductUserAsync("alice");
+        var requestId = Guid.NewGuid().ToString();
+
+        var json = await HttpAssert.JsonAsync(await RunAsync(token, "turn_on_lights", JsonSerializer.Serialize(new { room }), requestId), HttpStatusCode.BadRequest);
+
+        Assert.Equal("SKIP", json.GetProperty("errors")[0].GetProperty("status").GetString());
+        Assert.DoesNotContain(factory.Product.Calls, c => c.IdempotencyKey == requestId);
+    }
+
+    [Theory]
+    [InlineData("//evil.example/x")]
+    [InlineData("kitchen?admin=1")]
+    [InlineData("kitchen\r\nHost: evil.example")]
+    public async Task Action_HostileFieldValue_StaysOneSegmentOnTheProduct(string room)
+    {
+        var (_, token, _) = await factory.CreateProductUserAsync("alice");
+        var requestId = Guid.NewGuid().ToString();
+
+        var json = await HttpAssert.JsonAsync(await RunAsync(token, "turn_on_lights", JsonSerializer.Serialize(new { room }), requestId), HttpStatusCode.BadRequest);
+
+        // The product saw one unknown room (its 404 → SKIP), at the path the template declares.
+        Assert.Equal("SKIP", json.GetProperty("errors")[0].GetProperty("status").GetString());
+        var call = Assert.Single(factory.Product.Calls, c => c.IdempotencyKey == requestId);
+        Assert.StartsWith("/api/rooms/", call.Path);
+        Assert.EndsWith("/lights/on", call.Path);
+        Assert.Equal(5, call.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
     [Fact]
     public async Task Action_RetriedWithTheSameRequestId_DoesNotCallTheProductTwice()
     {

@@ -59,6 +59,15 @@ public sealed class ProductApiFactory : IftttFactory, IAsyncDisposable
         ["Service:Actions:1:Request:Body:text"] = "{{ fields.message }}",
         ["Service:Actions:1:Request:Response:Id"] = "/id",
         ["Service:Actions:1:Request:SkipStatuses:0"] = "422",
+        // door_opened's door field (Service:Triggers:0:Fields:0) is validated by the product.
+        ["Service:Triggers:0:Fields:0:ValidateRequest:Path"] = "/api/doors/{{ value }}",
+        ["Service:Triggers:0:Fields:0:ValidateRequest:SkipStatuses:0"] = "404",
+        // list_door_events (Service:Queries:0): the product's paged history instead of the stored timeline.
+        ["Service:Queries:0:Request:Path"] = "/api/events/history?limit={{ limit }}{% if fields.door != \"\" %}&door={{ fields.door }}{% endif %}{% if cursor != \"\" %}&cursor={{ cursor }}{% endif %}",
+        ["Service:Queries:0:Request:Items"] = "/data",
+        ["Service:Queries:0:Request:NextCursor"] = "/cursor",
+        ["Service:Queries:0:Request:Timestamp"] = "/occurred_at",
+        ["Service:Queries:0:Request:Ingredients:opened_at"] = "/occurred_at",
     };
 
     /// <summary>A user of AdminPortal linked to the product as <paramref name="seededUser"/> (alice or bob), with an IFTTT token.</summary>

@@ -45,3 +45,37 @@ public sealed class ProductOptionsTests(ProductApiFactory factory) : IClassFixtu
         await HttpAssert.ErrorAsync(await OptionsAsync(token), HttpStatusCode.Unauthorized);
     }
 }
+
+/// <summary>A trigger field the product validates: the user's own doors are valid, others are not.</summary>
+public sealed class ProductValidationTests(ProductApiFactory factory) : IClassFixture<ProductApiFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<System.Text.Json.JsonElement> ValidateAsync(string token, string value) =>
+        (await HttpAssert.JsonAsync(await factory.IftttClient(token).PostAsync("/ifttt/v1/triggers/door_opened/fields/door/validate",
+            IftttFactory.Json($$"""{"value":"{{value}}"}"""), Ct), HttpStatusCode.OK)).GetProperty("data");
+
+    [Fact]
+    public async Task Validate_TheProductKnowsTheDoor_ValidElseTheProductsMessage()
+    {
+        var (_, token, _) = await factory.CreateProductUserAsync("alice");
+
+        var front = await ValidateAsync(token, "front");
+        var main = await ValidateAsync(token, "main");
+
+        Assert.True(front.GetProperty("valid").GetBoolean());
+        Assert.False(main.GetProperty("valid").GetBoolean());
+        Assert.Equal("Door 'main' does not exist.", main.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task ValidateContextual_AsksTheProductForTheField()
+    {
+        var (_, token, _) = await factory.CreateProductUserAsync("bob");
+
+        var json = await HttpAssert.JsonAsync(await factory.IftttClient(token).PostAsync("/ifttt/v1/triggers/door_opened/validate",
+            IftttFactory.Json("""{"values":{"door":"main"}}"""), Ct), HttpStatusCode.OK);
+
+        Assert.True(json.GetProperty("data").GetProperty("door").GetProperty("valid").GetBoolean());
+    }
+}

@@ -140,6 +140,30 @@ public sealed class StandInProduct : IAsyncDisposable
                 ? Error(422, "invalid", "A note needs some text.")
                 : Results.Json(new { id = $"note_{Interlocked.Increment(ref _commands):D6}", url = $"{BaseUrl}api/notes/1" }, statusCode: 201);
         });
+        // Newest first, paged by an opaque cursor (the position after which the next page starts).
+        _app.MapGet("/api/events/history", async (HttpContext http, string? door, string? cursor, int? limit) =>
+        {
+            var (subject, _, result) = await EnterAsync(http);
+            if (result is not null)
+            {
+                return result;
+            }
+            var events = Enumerable.Range(1, 5).Reverse()
+                .Select(i => new { id = $"evt_{i:D6}", type = "door.opened", door = i % 2 == 0 ? "back" : "front", room = "living-room",
+                    occurred_at = new DateTimeOffset(2026, 12, 2, 6, i, 0, TimeSpan.Zero).ToString("o") })
+                .Where(e => door is null || e.door == door)
+                .ToList();
+            var start = cursor is null ? 0 : int.Parse(cursor[4..]);
+            var page = events.Skip(start).Take(limit ?? 50).ToList();
+            var more = start + page.Count < events.Count;
+            return Results.Json(new { data = page, cursor = more ? $"pos_{start + page.Count}" : null });
+        });
+        _app.MapGet("/api/doors/{door}", async (string door, HttpContext http) =>
+        {
+            var (subject, _, result) = await EnterAsync(http);
+            var doors = subject?.StartsWith("usr_alice", StringComparison.Ordinal) == true ? new[] { "front", "back" } : ["main"];
+            return result ?? (doors.Contains(door) ? Results.Json(new { id = door }) : Error(404, "not_found", $"Door '{door}' does not exist."));
+        });
         _app.MapGet("/api/rooms", async (HttpContext http) =>
         {
             var (subject, _, result) = await EnterAsync(http);

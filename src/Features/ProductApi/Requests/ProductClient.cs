@@ -76,6 +76,10 @@ public sealed class ProductClient(
                     with { RetryAfter = RetryAfterOf(response) };
             }
         }
+        catch (RequestRefusedException ex)
+        {
+            return await RecordAsync(call, request.Method, url, started, ProductCallOutcome.Refused, null, ex.Message);
+        }
         catch (ProductLinkBrokenException ex)
         {
             return await RecordAsync(call, request.Method, url, started, ProductCallOutcome.LinkBroken, null, ex.Message);
