@@ -163,6 +163,43 @@ public sealed class PollingTests : IAsyncLifetime
         Assert.Equal(1, results.Single(r => r.UserId == userId).Stored);
     }
 
+    [Fact]
+    public async Task StatusPage_AfterRun_ShowsSourceCursorsAndErrors()
+    {
+        var (brokenId, brokenToken) = await _app.CreateLinkedUserAsync($"usr_bob~{Guid.NewGuid():N}");
+        await _app.CreateIdentityAsync(brokenId, brokenToken, "bob-main", "main");
+        var (userId, token, subject) = await LinkedUserAsync("alice");
+        await _app.CreateIdentityAsync(userId, token, "alice-front", "front");
+        _product.OpenDoor(subject, "front");
+        await RunJobAsync();
+
+        var client = _app.CreateBrowserLikeClient();
+        await FormPoster.LoginAsync(client, AdminPortalFactory.AdminEmail, AdminPortalFactory.AdminPassword);
+        var page = await client.GetStringAsync("/admin/connectors", Ct);
+
+        Assert.Contains("door_opened", page, StringComparison.Ordinal);
+        Assert.Contains("/api/v1/webhooks/acme", page, StringComparison.Ordinal);
+        Assert.Contains("evt_000001", page, StringComparison.Ordinal);
+        Assert.Contains("Product link broken", page, StringComparison.Ordinal);
+        Assert.Contains($"run-{userId}", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunNow_OneUser_PollsThatUserDespiteInterval()
+    {
+        var (userId, token, subject) = await LinkedUserAsync("alice");
+        await _app.CreateIdentityAsync(userId, token, "alice-front", "front");
+        await RunJobAsync();
+        _product.OpenDoor(subject, "front");
+
+        var job = _app.Services.GetRequiredService<ConnectorPollJob>();
+        Assert.Empty(await RunJobAsync()); // within the interval
+        var now = await job.RunForUserAsync("door_opened", userId, Ct);
+
+        Assert.Equal(1, now.Stored);
+        Assert.Single(await _app.PollDoorOpenedAsync(token, "alice-front", "front"));
+    }
+
     private async Task<(string UserId, string Token, string Subject)> LinkedUserAsync(string who)
     {
         var subject = $"usr_{who}~{Guid.NewGuid():N}";
