@@ -237,7 +237,7 @@ namespace AdminPortal.Migrations
                     b.ToTable("IftttServiceState", (string)null);
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Ifttt.Timelines.EventMatchKey", b =>
+            modelBuilder.Entity("AdminPortal.Features.Timelines.EventMatchKey", b =>
                 {
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
@@ -258,7 +258,7 @@ namespace AdminPortal.Migrations
                     b.ToTable("EventMatchKeys", (string)null);
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Ifttt.Timelines.TimelineEvent", b =>
+            modelBuilder.Entity("AdminPortal.Features.Timelines.TimelineEvent", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(26)
@@ -303,7 +303,7 @@ namespace AdminPortal.Migrations
                     b.ToTable("TimelineEvents", (string)null);
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Ifttt.Triggers.TriggerIdentity", b =>
+            modelBuilder.Entity("AdminPortal.Features.Timelines.TriggerIdentity", b =>
                 {
                     b.Property<string>("UserId")
                         .HasMaxLength(450)

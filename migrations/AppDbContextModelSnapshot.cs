@@ -306,7 +306,7 @@ namespace AdminPortal.Migrations
                     b.ToTable("IftttServiceState", (string)null);
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Ifttt.Timelines.EventMatchKey", b =>
+            modelBuilder.Entity("AdminPortal.Features.Timelines.EventMatchKey", b =>
                 {
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
@@ -327,7 +327,7 @@ namespace AdminPortal.Migrations
                     b.ToTable("EventMatchKeys", (string)null);
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Ifttt.Timelines.TimelineEvent", b =>
+            modelBuilder.Entity("AdminPortal.Features.Timelines.TimelineEvent", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(26)
@@ -376,7 +376,7 @@ namespace AdminPortal.Migrations
                     b.ToTable("TimelineEvents", (string)null);
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Ifttt.Timelines.TimelineIndexState", b =>
+            modelBuilder.Entity("AdminPortal.Features.Timelines.TimelineIndexState", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
@@ -394,7 +394,7 @@ namespace AdminPortal.Migrations
                     b.ToTable("TimelineIndexState", (string)null);
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Ifttt.Triggers.TriggerIdentity", b =>
+            modelBuilder.Entity("AdminPortal.Features.Timelines.TriggerIdentity", b =>
                 {
                     b.Property<string>("UserId")
                         .HasMaxLength(450)

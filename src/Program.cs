@@ -8,12 +8,15 @@ using AdminPortal.Features.Email;
 using AdminPortal.Features.Errors;
 using AdminPortal.Features.Health;
 using AdminPortal.Features.Ifttt;
+using AdminPortal.Features.Ingest;
 using AdminPortal.Features.Jobs;
 using AdminPortal.Features.OAuth;
 using AdminPortal.Features.ProductApi;
 using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Secrets;
+using AdminPortal.Features.Service;
 using AdminPortal.Features.Sunset;
+using AdminPortal.Features.Timelines;
 
 try
 {
@@ -34,8 +37,11 @@ try
     builder.AddEmail();             // SMTP (MailKit) or the .eml outbox
     builder.AddSunset();            // sunset plan, notices, reconnect notices
     builder.AddHealth();            // /healthz checks
+    builder.AddDeclaredService();   // the Service section: triggers, actions, queries (checked at start-up)
+    builder.AddTimelines();         // events, match keys, trigger identities: the timeline store
+    builder.AddIngest();            // the ingest use case and POST /api/v1/events
+    builder.AddIfttt();             // the IFTTT protocol: /ifttt/v1/*
     builder.AddProductApi();        // declared calls to the product: http actions, product dropdowns and queries
-    builder.AddIfttt();             // declared service, timelines, ingest, IFTTT API
     builder.AddConnectors();        // product events by polling its API or receiving its signed webhooks
     builder.AddAdminUi();           // Blazor Server + MudBlazor
     builder.AddDashboard();         // the admin dashboard's pages and their queries
@@ -50,7 +56,8 @@ try
     app.UseAntiforgery();
 
     app.MapHealth();
-    app.MapIfttt();                 // /ifttt/v1/*, /api/v1/events, /openapi/v1.json
+    app.MapIfttt();                 // /ifttt/v1/*, /openapi/v1.json
+    app.MapIngest();                // /api/v1/events
     app.MapConnectors();            // /api/v1/webhooks/{source}
     app.MapAccountEndpoints();
     app.MapOAuth();                // /connect/authorize + /connect/token; token-health observer on /ifttt/v1

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using AdminPortal.Features.Ifttt.Service;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Service;
+using AdminPortal.Features.Timelines;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Bench.Seeding;

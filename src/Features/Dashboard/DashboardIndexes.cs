@@ -1,6 +1,6 @@
 using AdminPortal.Features.Ifttt.Actions;
 using AdminPortal.Features.Ifttt.RequestLog;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Timelines;
 using AdminPortal.Features.Ifttt.Triggers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,16 +1,14 @@
 using System.IO.Compression;
 using AdminPortal.Data;
-using AdminPortal.Features.Sunset;
 using AdminPortal.Features.Ifttt.Actions;
-using AdminPortal.Features.Ifttt.Ingest;
 using AdminPortal.Features.Ifttt.Protocol;
+using AdminPortal.Features.Ifttt.Triggers;
 using AdminPortal.Features.Ifttt.Queries;
 using AdminPortal.Features.Ifttt.RequestLog;
-using AdminPortal.Features.Ifttt.Service;
+using AdminPortal.Features.Service;
 using AdminPortal.Features.Ifttt.Setup;
 using AdminPortal.Features.Ifttt.State;
-using AdminPortal.Features.Ifttt.Timelines;
-using AdminPortal.Features.Ifttt.Triggers;
+using AdminPortal.Features.Timelines;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace AdminPortal.Features.Ifttt;
@@ -19,36 +17,24 @@ public static class IftttExtensions
 {
     public const string BasePath = "/ifttt/v1";
 
-    /// <summary>The declared service, timelines, ingest, the IFTTT endpoints' services and their bookkeeping writers.</summary>
+    /// <summary>The declared service, the IFTTT endpoints' services and their bookkeeping writers.</summary>
     public static IHostApplicationBuilder AddIfttt(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
 
         // Named extension points: configuration refers to them by these keys (validated at start-up).
         services.AddKeyedScoped<IActionHandler, RecordActionHandler>(RecordActionHandler.Name);
-        services.AddScoped<AttributeValues>();
-        services.AddKeyedScoped<IDynamicOptionsProvider>(AttributeValues.ProviderName, (sp, _) => sp.GetRequiredService<AttributeValues>());
 
-        services.AddSingleton(ServiceLoader.Load(builder.Configuration, services));
-        services.AddSingleton<MatchShapes>();
-        services.AddSingleton<IStartupTask, MatchKeyIndexer>();
-        services.AddSingleton<IngestParser>();
-        services.AddScoped<EventStore>();
-        services.AddScoped<UserResolver>();
         services.AddScoped<ActionRunner>();
         services.AddScoped<TestSetupService>();
         services.AddTransient<RequestLogPruneJob>();
-        services.AddScoped<ISunsetStep, ArchiveIdentitiesAtSunset>();
 
-        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section);
         services.AddOptions<RequestLogOptions>().BindConfiguration(RequestLogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<ServiceStateStore>();
         services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<ServiceStateStore>());
         services.AddSingleton<RequestLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
-        services.AddSingleton<IdentityWriter>();
-        services.AddHostedService(sp => sp.GetRequiredService<IdentityWriter>());
 
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, IftttJsonContext.Default));
         services.AddResponseCompression(compression =>
@@ -72,7 +58,7 @@ public static class IftttExtensions
         return app;
     }
 
-    /// <summary>Every IFTTT endpoint under /ifttt/v1, the ingest API and the OpenAPI document.</summary>
+    /// <summary>Every IFTTT endpoint under /ifttt/v1 and the OpenAPI document.</summary>
     public static WebApplication MapIfttt(this WebApplication app)
     {
         var ifttt = app.MapGroup(BasePath)
@@ -94,7 +80,6 @@ public static class IftttExtensions
         // Anything else below /ifttt/v1 (unknown path or method) gets IFTTT's 404 body, never an HTML page.
         ifttt.MapFallback("{**path}", () => IftttResults.NotFound("There is no such IFTTT endpoint.")).ExcludeFromDescription();
 
-        app.MapIngest();
         app.MapOpenApi();
         return app;
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using AdminPortal.Features.Ifttt.Actions;
 using AdminPortal.Features.Ifttt.Queries;
-using AdminPortal.Features.Ifttt.Service;
+using AdminPortal.Features.Service;
 using AdminPortal.Features.ProductApi.Actions;
 using AdminPortal.Features.ProductApi.Calls;
 using AdminPortal.Features.ProductApi.Options;

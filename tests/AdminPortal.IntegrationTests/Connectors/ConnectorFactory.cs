@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AdminPortal.Data;
 using AdminPortal.Features.ProductLink;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Timelines;
 using AdminPortal.Features.Ifttt.Triggers;
 using AdminPortal.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;

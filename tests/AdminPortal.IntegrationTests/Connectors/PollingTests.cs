@@ -62,7 +62,7 @@ public sealed class PollingTests : IAsyncLifetime
         await IftttFactory.EventuallyAsync(async () =>
         {
             await using var db = await _app.DbAsync();
-            return await db.Set<AdminPortal.Features.Ifttt.Triggers.TriggerIdentity>().CountAsync(i => i.UserId == goneId && i.EndedAt == null, Ct);
+            return await db.Set<AdminPortal.Features.Timelines.TriggerIdentity>().CountAsync(i => i.UserId == goneId && i.EndedAt == null, Ct);
         }, n => n == 0);
         _product.OpenDoor(idle, "front");
         _product.OpenDoor(gone, "main");

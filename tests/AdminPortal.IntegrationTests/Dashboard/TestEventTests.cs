@@ -1,6 +1,6 @@
 using AdminPortal.Data;
 using AdminPortal.Features.Dashboard.Timelines;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Timelines;
 using AdminPortal.Features.Ifttt.Triggers;
 using AdminPortal.Features.Realtime;
 using AdminPortal.IntegrationTests.Infrastructure;

@@ -52,9 +52,25 @@ public sealed class StartupConfigurationTests
         Assert.Contains("AdminPortal cannot start: ConnectionStrings:AdminPortal: not a valid SQLite connection string", stderr);
     }
 
-    private static async Task<(int ExitCode, string Stderr)> RunAppAsync(Dictionary<string, string> environment)
+    [Fact]
+    public async Task Start_UnknownActionHandler_FailsNamingTheKey()
+    {
+        // Checked against the keyed registrations of the finished container, whichever feature registers handlers.
+        // The shipped appsettings.json (the demo service), with one action naming a handler nobody registered.
+        var (exitCode, stderr) = await RunAppAsync(new() { ["Service__Actions__0__Handler"] = "teleport" }, withAppSettings: true);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("AdminPortal cannot start: Service:Actions:0:Handler: unknown action handler 'teleport'", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    private static async Task<(int ExitCode, string Stderr)> RunAppAsync(Dictionary<string, string> environment, bool withAppSettings = false)
     {
         var contentRoot = Directory.CreateTempSubdirectory("adminportal-start-").FullName;
+        if (withAppSettings)
+        {
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(contentRoot, "appsettings.json"));
+        }
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "AdminPortal.dll"), "--contentRoot", contentRoot, "--urls", "http://127.0.0.1:0"])
         {
             RedirectStandardError = true,

@@ -2,6 +2,7 @@ using System.Net;
 using AdminPortal.Data;
 using AdminPortal.Features.Ifttt.RequestLog;
 using AdminPortal.Features.Ifttt.Triggers;
+using AdminPortal.Features.Timelines;
 using AdminPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -129,9 +130,11 @@ public sealed class IdentityAndLogTests(IftttFactory factory) : IClassFixture<If
         await IftttFactory.EventuallyAsync(() => ReadAsync(db => db.Set<TriggerIdentity>().CountAsync(i => i.UserId == userId, Ct)), n => n == 2);
 
         await using var scope = factory.Services.CreateAsyncScope();
-        var shapes = scope.ServiceProvider.GetRequiredService<AdminPortal.Features.Ifttt.Timelines.MatchShapes>();
+        var shapes = scope.ServiceProvider.GetRequiredService<AdminPortal.Features.Timelines.MatchShapes>();
         var keys = shapes.EventKeys("door_opened", new Dictionary<string, string> { ["door"] = "front", ["room"] = "hall" });
-        var found = await MatchingIdentities.FindAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), userId, keys, Ct);
+        var matching = scope.ServiceProvider.GetRequiredService<MatchingIdentities>();
+        var found = await matching.FindForEventsAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(),
+            new Dictionary<string, HashSet<long>> { [userId] = [.. keys] }, Ct);
 
         Assert.Equal(["front-door"], found);
     }

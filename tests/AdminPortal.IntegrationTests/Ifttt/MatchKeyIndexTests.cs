@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AdminPortal.Data;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Timelines;
 using AdminPortal.IntegrationTests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AdminPortal.Data;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Timelines;
 using AdminPortal.Features.Secrets;
 using AdminPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

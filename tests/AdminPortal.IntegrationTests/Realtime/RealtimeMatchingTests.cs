@@ -1,5 +1,6 @@
 using AdminPortal.Data;
 using AdminPortal.Features.Ifttt.Triggers;
+using AdminPortal.Features.Timelines;
 using AdminPortal.Features.Realtime;
 using AdminPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Net;
 using AdminPortal.Data;
 using AdminPortal.Features.Ifttt.Triggers;
+using AdminPortal.Features.Timelines;
 using AdminPortal.Features.Sunset;
 using AdminPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

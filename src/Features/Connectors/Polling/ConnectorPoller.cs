@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AdminPortal.Features.Connectors.Sources;
-using AdminPortal.Features.Ifttt.Service;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Service;
 using AdminPortal.Features.ProductApi.Requests;
 using Microsoft.Extensions.Options;
 
@@ -52,15 +51,19 @@ public sealed class ConnectorPoller(
                     return await FailAsync(cursor, fetched, stored, $"The product's answer has no array at {poll.Items}.", backoff: true, null, ct, poll.Interval);
                 }
                 fetched += items.Count;
-                var now = clock.GetUtcNow();
-                var mapped = items.Select((item, i) => ItemMapper.Map(trigger, source.Map, poll.Filter, item, i, now)).ToList();
+                var mapped = items.Select((item, i) => ItemMapper.Map(trigger, source.Map, poll.Filter, item, i, userId)).ToList();
                 if (mapped.FirstOrDefault(m => m.Error is not null) is { } bad)
                 {
                     // The cursor stays before the bad item: nothing is lost while the declaration is fixed.
                     return await FailAsync(cursor, fetched, stored, bad.Error!, backoff: true, null, ct, poll.Interval);
                 }
-                var events = mapped.Where(m => m.Event is not null).Select(m => (userId, m.Event!)).ToList();
-                stored += await ingest.StoreAsync(events, ct);
+                var events = mapped.Where(m => m.Event is not null).Select(m => (m.Index, m.Event!)).ToList();
+                var (added, _, refused) = await ingest.StoreAsync(events, ct);
+                if (refused.Count > 0)
+                {
+                    return await FailAsync(cursor, fetched, stored, refused[0], backoff: true, null, ct, poll.Interval);
+                }
+                stored += added;
 
                 var next = ResponseReader.Text(response.Body, poll.NextCursor)
                     ?? (items.Count > 0 ? ItemMapper.Read(source.Map.SourceId, items[^1]) : null)

@@ -35,7 +35,7 @@ public sealed class CursorStore(AppDbContext db, DatabaseWriteGate writeGate)
     private IQueryable<string> CandidatesQuery(string trigger) =>
         db.Users.AsNoTracking()
             .Where(u => u.ExternalId != null)
-            .Where(u => db.Set<Ifttt.Triggers.TriggerIdentity>().Any(t => t.UserId == u.Id && t.Trigger == trigger && t.EndedAt == null))
+            .Where(u => db.Set<Timelines.TriggerIdentity>().Any(t => t.UserId == u.Id && t.Trigger == trigger && t.EndedAt == null))
             .Select(u => u.Id);
 
     public Task<List<ConnectorCursor>> ForTriggerAsync(string trigger, CancellationToken ct) =>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using AdminPortal.Features.Ifttt.Service;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Service;
+using AdminPortal.Features.Ingest;
 using AdminPortal.Features.ProductApi.Requests;
 using Json.Pointer;
 
@@ -11,9 +11,8 @@ namespace AdminPortal.Features.Connectors.Sources;
 public sealed record MappedItem(int Index, NewEvent? Event, string? Error, bool Filtered = false);
 
 /// <summary>
-/// Turns product items into events with a trigger's declared <see cref="ItemMap"/>. Ingredients are then checked by
-/// the same rule ingest applies (<see cref="EventIngredients.Canonical"/>), so a connector event and an ingested one
-/// are stored alike. Every problem names the item's index and what was wrong.
+/// Turns product items into events with a trigger's declared <see cref="ItemMap"/>; the ingest use case then checks
+/// them by the same rules as an ingested event (<see cref="IngestService"/>). Every problem names the item's index.
 /// </summary>
 public static class ItemMapper
 {
@@ -32,7 +31,7 @@ public static class ItemMapper
     public static bool Passes(ItemFilter filter, JsonElement item) =>
         filter.Rules.All(rule => ResponseReader.Text(item, rule.Key) == rule.Value);
 
-    public static MappedItem Map(TriggerDefinition trigger, ItemMap map, ItemFilter filter, JsonElement item, int index, DateTimeOffset now)
+    public static MappedItem Map(TriggerDefinition trigger, ItemMap map, ItemFilter filter, JsonElement item, int index, string user)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
@@ -47,14 +46,15 @@ public static class ItemMapper
         {
             return Fail(index, $"source id ({map.SourceId.Source}) is missing, empty or longer than 200 characters.");
         }
-        var occurredAt = now;
+        DateTimeOffset? occurredAt = null; // the time of receipt
         if (map.OccurredAt is { } at)
         {
             if (Read(at, item, ref model) is not { } text
-                || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out occurredAt))
+                || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
             {
                 return Fail(index, $"occurred-at ({at.Source}) is missing or not an ISO 8601 date and time.");
             }
+            occurredAt = parsed;
         }
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in map.Attributes)
@@ -74,13 +74,7 @@ public static class ItemMapper
             }
             ingredients[name] = text;
         }
-        // The ingest rule itself: declared ingredients only, in declared order, types checked, dates normalised.
-        using var wrapped = JsonDocument.Parse(JsonSerializer.Serialize(new Dictionary<string, object> { ["ingredients"] = ingredients }));
-        if (EventIngredients.Canonical(trigger, wrapped.RootElement, out var error) is not { } canonical)
-        {
-            return Fail(index, error!);
-        }
-        return new MappedItem(index, new NewEvent(trigger.Slug, attributes, canonical, sourceId, occurredAt), null);
+        return new MappedItem(index, new NewEvent(user, trigger.Slug, attributes, ingredients, sourceId, occurredAt), null);
     }
 
     private static MappedItem Fail(int index, string problem) => new(index, null, $"items[{index}]: {problem}");

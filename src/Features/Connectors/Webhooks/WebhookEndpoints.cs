@@ -2,8 +2,8 @@ using System.Text;
 using System.Text.Json;
 using AdminPortal.Features.Connectors.Sources;
 using AdminPortal.Features.Ifttt.Protocol;
-using AdminPortal.Features.Ifttt.Service;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Service;
+using AdminPortal.Features.Ingest;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AdminPortal.Features.Connectors.Webhooks;
@@ -84,23 +84,28 @@ public static class WebhookEndpoints
                 return IftttResults.BadRequest($"The payload has no object or array at {webhook.Items?.ToString() ?? "its root"}.");
             }
             var productUser = ResponseReaderText(root, webhook);
-            var (events, errors, ignored) = Map([.. triggers.Where(t => ItemMapper.Passes(t.Webhook!.Filter, root))], service, items, now);
+            var (events, errors, ignored) = Map([.. triggers.Where(t => ItemMapper.Passes(t.Webhook!.Filter, root))], service, items, productUser ?? "");
             if (events.Count > 0 && productUser is null)
             {
                 errors.Insert(0, $"The payload has no user id at {webhook.User}.");
             }
             if (errors.Count > 0)
             {
-                return TypedResults.Json(new ErrorEnvelope([.. errors.Take(MaxErrorsReported).Select(m => new ErrorItem(m))]),
-                    Ifttt.Protocol.IftttJsonContext.Default.ErrorEnvelope, IftttResults.JsonContentType, StatusCodes.Status400BadRequest);
+                return Errors(errors);
             }
 
             var users = productUser is null ? new Dictionary<string, string>() : await ingest.ResolveProductUsersAsync([productUser], ct);
             var stored = 0;
+            var duplicates = 0;
             var unlinked = 0;
             if (productUser is not null && users.TryGetValue(productUser, out var userId))
             {
-                stored = await ingest.StoreAsync([.. events.Select(e => (userId, e))], ct);
+                var (added, repeated, refused) = await ingest.StoreAsync([.. events.Select(e => (e.Index, e.Event with { User = userId }))], ct);
+                if (refused.Count > 0)
+                {
+                    return Errors(refused);
+                }
+                (stored, duplicates) = (added, repeated);
             }
             else
             {
@@ -111,8 +116,7 @@ public static class WebhookEndpoints
             {
                 await received.RecordAsync(source, id, now, ct);
             }
-            var linked = events.Count - unlinked;
-            return Data(new WebhookReceipt(items.Count, stored, linked - stored, ignored, unlinked, Replay: false));
+            return Data(new WebhookReceipt(items.Count, stored, duplicates, ignored, unlinked, Replay: false));
         }
     }
 
@@ -120,10 +124,10 @@ public static class WebhookEndpoints
     /// Each item goes to every trigger of this webhook whose filter the payload passes (a webhook's filter reads the
     /// envelope, where Standard Webhooks payloads carry <c>type</c>); with none left, the items are ignored.
     /// </summary>
-    private static (List<NewEvent> Events, List<string> Errors, int Ignored) Map(
-        IReadOnlyList<TriggerSource> triggers, DeclaredService service, IReadOnlyList<JsonElement> items, DateTimeOffset now)
+    private static (List<(int Index, NewEvent Event)> Events, List<string> Errors, int Ignored) Map(
+        IReadOnlyList<TriggerSource> triggers, DeclaredService service, IReadOnlyList<JsonElement> items, string user)
     {
-        var events = new List<NewEvent>();
+        var events = new List<(int, NewEvent)>();
         var errors = new List<string>();
         var ignored = 0;
         for (var i = 0; i < items.Count; i++)
@@ -132,7 +136,7 @@ public static class WebhookEndpoints
             foreach (var trigger in triggers)
             {
                 var definition = service.FindTrigger(trigger.Trigger)!;
-                var mapped = ItemMapper.Map(definition, trigger.Map, ItemFilter.All, items[i], i, now);
+                var mapped = ItemMapper.Map(definition, trigger.Map, ItemFilter.All, items[i], i, user);
                 if (mapped.Filtered)
                 {
                     continue;
@@ -144,7 +148,7 @@ public static class WebhookEndpoints
                 }
                 else
                 {
-                    events.Add(mapped.Event!);
+                    events.Add((i, mapped.Event!));
                 }
             }
             ignored += taken ? 0 : 1;
@@ -171,6 +175,10 @@ public static class WebhookEndpoints
         }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
+
+    private static JsonHttpResult<ErrorEnvelope> Errors(IEnumerable<string> errors) =>
+        TypedResults.Json(new ErrorEnvelope([.. errors.Take(MaxErrorsReported).Select(m => new ErrorItem(m))]),
+            IftttJsonContext.Default.ErrorEnvelope, IftttResults.JsonContentType, StatusCodes.Status400BadRequest);
 
     private static JsonHttpResult<DataEnvelope<WebhookReceipt>> Data(WebhookReceipt receipt) =>
         TypedResults.Json(new DataEnvelope<WebhookReceipt>(receipt), ConnectorJsonContext.Default.DataEnvelopeWebhookReceipt, IftttResults.JsonContentType);

@@ -1,7 +1,8 @@
 using System.Text;
 using AdminPortal.Data;
 using AdminPortal.Features.Dashboard.Shared;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Ifttt.Protocol;
+using AdminPortal.Features.Timelines;
 using AdminPortal.Features.Ifttt.Triggers;
 using AdminPortal.Features.Realtime;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,7 @@ using AdminPortal.Features.Dashboard.RealtimeLog;
 using AdminPortal.Features.Dashboard.Shared;
 using AdminPortal.Features.Ifttt.RequestLog;
 using AdminPortal.Features.Ifttt.State;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Timelines;
 using AdminPortal.Features.Ifttt.Triggers;
 using AdminPortal.Features.OAuth;
 using AdminPortal.Features.OAuth.Health;

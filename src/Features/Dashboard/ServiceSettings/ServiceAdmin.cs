@@ -1,5 +1,5 @@
 using AdminPortal.Features.Ifttt;
-using AdminPortal.Features.Ifttt.Service;
+using AdminPortal.Features.Service;
 using AdminPortal.Features.Ifttt.State;
 using AdminPortal.Features.OAuth;
 using AdminPortal.Features.Secrets;

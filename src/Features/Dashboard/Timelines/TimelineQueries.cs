@@ -1,6 +1,7 @@
 using AdminPortal.Data;
 using AdminPortal.Features.Dashboard.Shared;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Ifttt.Protocol;
+using AdminPortal.Features.Timelines;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Dashboard.Timelines;

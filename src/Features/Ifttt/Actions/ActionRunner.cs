@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using AdminPortal.Data;
-using AdminPortal.Features.Ifttt.Service;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Service;
+using AdminPortal.Features.Timelines;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Ifttt.Actions;

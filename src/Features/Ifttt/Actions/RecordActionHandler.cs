@@ -1,3 +1,4 @@
+using AdminPortal.Features.Service;
 namespace AdminPortal.Features.Ifttt.Actions;
 
 /// <summary>

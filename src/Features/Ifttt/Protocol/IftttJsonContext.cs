@@ -1,13 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AdminPortal.Features.Ifttt.Actions;
-using AdminPortal.Features.Ifttt.Ingest;
+using AdminPortal.Features.Service;
 using AdminPortal.Features.Ifttt.Setup;
-using AdminPortal.Features.Ifttt.Triggers;
 
 namespace AdminPortal.Features.Ifttt.Protocol;
 
-/// <summary>Source-generated serializers for every IFTTT and ingest body: no reflection per request.</summary>
+/// <summary>Source-generated serializers for every IFTTT body: no reflection per request.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ErrorEnvelope))]
 [JsonSerializable(typeof(DataEnvelope<UserInfo>))]
@@ -16,6 +15,4 @@ namespace AdminPortal.Features.Ifttt.Protocol;
 [JsonSerializable(typeof(DataEnvelope<Dictionary<string, FieldValidity>>))]
 [JsonSerializable(typeof(DataEnvelope<IReadOnlyList<ActionOutcomeItem>>))]
 [JsonSerializable(typeof(DataEnvelope<TestSetupData>))]
-[JsonSerializable(typeof(DataEnvelope<IReadOnlyList<IngestedEvent>>))]
-[JsonSerializable(typeof(IngestEventBody))]
 public sealed partial class IftttJsonContext : JsonSerializerContext;

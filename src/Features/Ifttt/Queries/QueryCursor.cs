@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Timelines;
 
 namespace AdminPortal.Features.Ifttt.Queries;
 

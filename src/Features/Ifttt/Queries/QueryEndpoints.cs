@@ -1,8 +1,9 @@
+using System.Text;
 using System.Text.Json;
 using AdminPortal.Data;
 using AdminPortal.Features.Ifttt.Protocol;
-using AdminPortal.Features.Ifttt.Service;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Service;
+using AdminPortal.Features.Timelines;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AdminPortal.Features.Ifttt.Queries;
@@ -12,7 +13,7 @@ public static class QueryEndpoints
 {
     public static void MapQueryEndpoints(this RouteGroupBuilder user) => user.MapPost("queries/{query}", RunAsync);
 
-    public static async Task<Results<RawDataResult, JsonHttpResult<ErrorEnvelope>>> RunAsync(
+    public static async Task<Results<Utf8DataResult, JsonHttpResult<ErrorEnvelope>>> RunAsync(
         string query, HttpContext http, DeclaredService service, AppDbContext db)
     {
         if (service.FindQuery(query) is not { } definition)
@@ -49,7 +50,7 @@ public static class QueryEndpoints
         }
         if (limit == 0)
         {
-            return new RawDataResult([]);
+            return new Utf8DataResult();
         }
 
         var userId = IftttRequestInfo.UserIdOf(http);
@@ -63,15 +64,20 @@ public static class QueryEndpoints
         var next = rows.Count > limit ? QueryCursor.Encode(new TimelinePosition(page[^1].OccurredAt, page[^1].Id)) : null;
 
         IftttRequestInfo.For(http).Items = page.Count;
-        return new RawDataResult(page.ConvertAll(r => r.Ingredients), next);
+        var answer = new Utf8DataResult { Cursor = next };
+        foreach (var row in page)
+        {
+            answer.AddItem(Encoding.UTF8.GetBytes(row.Ingredients));
+        }
+        return answer;
     }
 
-    private static async Task<Results<RawDataResult, JsonHttpResult<ErrorEnvelope>>> FromSourceAsync(IQuerySource source, QueryDefinition definition,
+    private static async Task<Results<Utf8DataResult, JsonHttpResult<ErrorEnvelope>>> FromSourceAsync(IQuerySource source, QueryDefinition definition,
         IReadOnlyDictionary<string, string?> values, string? cursor, int limit, HttpContext http)
     {
         if (limit == 0)
         {
-            return new RawDataResult([]);
+            return new Utf8DataResult();
         }
         string? requestId = http.Request.Headers[IftttHeaders.RequestId];
         try
@@ -81,7 +87,12 @@ public static class QueryEndpoints
             // At most limit rows, whatever the source returned; the cursor only while more exist.
             var rows = page.Rows.Count > limit ? page.Rows.Take(limit).ToList() : page.Rows;
             IftttRequestInfo.For(http).Items = rows.Count;
-            return new RawDataResult(rows, page.Cursor);
+            var answer = new Utf8DataResult { Cursor = page.Cursor };
+            foreach (var row in rows)
+            {
+                answer.AddItem(Encoding.UTF8.GetBytes(row));
+            }
+            return answer;
         }
         catch (QuerySourceException ex)
         {

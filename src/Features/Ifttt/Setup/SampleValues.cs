@@ -1,4 +1,4 @@
-using AdminPortal.Features.Ifttt.Service;
+using AdminPortal.Features.Service;
 
 namespace AdminPortal.Features.Ifttt.Setup;
 

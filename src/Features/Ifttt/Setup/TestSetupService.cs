@@ -1,6 +1,6 @@
 using AdminPortal.Features.Accounts;
-using AdminPortal.Features.Ifttt.Service;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Service;
+using AdminPortal.Features.Timelines;
 using AdminPortal.Features.OAuth;
 using Microsoft.AspNetCore.Identity;
 
@@ -48,7 +48,7 @@ public sealed class TestSetupService(
     private async Task SeedAsync(string userId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var batch = new List<(string, NewEvent)>();
+        var batch = new List<(string, EventToAppend)>();
         foreach (var trigger in service.Triggers)
         {
             var attributes = SampleValues.Attributes(trigger, service);
@@ -56,7 +56,7 @@ public sealed class TestSetupService(
             {
                 var occurred = now.AddMinutes(-(EventsPerTrigger - i));
                 var ingredients = trigger.Ingredients.Select(g => KeyValuePair.Create(g.Slug, Ingredient(g, trigger, attributes, occurred, i)));
-                batch.Add((userId, new NewEvent(trigger.Slug, attributes, EventIngredients.Write(ingredients),
+                batch.Add((userId, new EventToAppend(trigger.Slug, attributes, EventIngredients.Write(ingredients),
                     $"ifttt-test-setup:{trigger.Slug}:{i}", occurred)));
             }
         }

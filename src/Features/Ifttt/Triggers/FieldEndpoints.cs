@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AdminPortal.Features.Ifttt.Protocol;
-using AdminPortal.Features.Ifttt.Service;
+using AdminPortal.Features.Service;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AdminPortal.Features.Ifttt.Triggers;

@@ -1,7 +1,7 @@
 using AdminPortal.Data;
 using AdminPortal.Features.Ifttt.Protocol;
-using AdminPortal.Features.Ifttt.Service;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Service;
+using AdminPortal.Features.Timelines;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AdminPortal.Features.Ifttt.Triggers;
@@ -44,7 +44,9 @@ public static class TriggerEndpoints
 
         var userId = IftttRequestInfo.UserIdOf(http);
         var key = TriggerMatcher.KeyForFields(definition.Slug, definition.Fields, values);
-        var answer = await TimelineReader.NewestAsResponseAsync(db, userId, key, limit, http.RequestAborted);
+        var answer = new Utf8DataResult();
+        await TimelineReader.NewestAsync(db, userId, key, limit,
+            (id, occurredAt, ingredients) => TimelineJson.WriteWithMeta(answer.NextItem(), ingredients, id, occurredAt), http.RequestAborted);
 
         var info = IftttRequestInfo.For(http);
         info.Items = answer.Count;

@@ -1,5 +1,4 @@
 using AdminPortal.Data;
-using AdminPortal.Features.Ifttt;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.OAuth.Connections;

@@ -1,5 +1,6 @@
 using AdminPortal.Features.Ifttt.Actions;
 using AdminPortal.Features.ProductApi.Requests;
+using AdminPortal.Features.Service;
 
 namespace AdminPortal.Features.ProductApi.Actions;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AdminPortal.Features.Ifttt.Protocol;
-using AdminPortal.Features.Ifttt.Service;
+using AdminPortal.Features.Service;
 using AdminPortal.Features.ProductApi.Requests;
 using Microsoft.Extensions.Caching.Memory;
 

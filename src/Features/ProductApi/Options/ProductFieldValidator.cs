@@ -1,4 +1,4 @@
-using AdminPortal.Features.Ifttt.Service;
+using AdminPortal.Features.Service;
 using AdminPortal.Features.ProductApi.Requests;
 
 namespace AdminPortal.Features.ProductApi.Options;

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AdminPortal.Features.Ifttt.Queries;
-using AdminPortal.Features.Ifttt.Service;
+using AdminPortal.Features.Service;
 using AdminPortal.Features.ProductApi.Requests;
 
 namespace AdminPortal.Features.ProductApi.Queries;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AdminPortal.Data;
 using AdminPortal.Features.Connectors.Sources;
-using AdminPortal.Features.Ifttt.Service;
+using AdminPortal.Features.Service;
 using Microsoft.Extensions.Configuration;
 
 namespace AdminPortal.UnitTests.Features.Connectors;
@@ -84,11 +84,12 @@ public sealed class ConnectorSourcesTests
             """);
         var items = ItemMapper.Items(page.RootElement, null)!;
 
-        var mapped = items.Select((item, i) => ItemMapper.Map(DoorOpened, source.Map, source.Poll!.Filter, item, i, DateTimeOffset.UnixEpoch)).ToList();
+        var mapped = items.Select((item, i) => ItemMapper.Map(DoorOpened, source.Map, source.Poll!.Filter, item, i, "usr_alice")).ToList();
 
-        Assert.Equal("FRONT", JsonDocument.Parse(mapped[0].Event!.Ingredients).RootElement.GetProperty("door").GetString());
-        Assert.Equal("2026-12-02T06:00:00+00:00", JsonDocument.Parse(mapped[0].Event!.Ingredients).RootElement.GetProperty("opened_at").GetString());
-        Assert.Equal("front", mapped[0].Event!.Attributes["door"]);
+        Assert.Equal("usr_alice", mapped[0].Event!.User);
+        Assert.Equal("FRONT", mapped[0].Event!.Ingredients!["door"]);
+        Assert.Equal(DateTimeOffset.Parse("2026-12-02T06:00:00Z", System.Globalization.CultureInfo.InvariantCulture), mapped[0].Event!.OccurredAt);
+        Assert.Equal("front", mapped[0].Event!.Attributes!["door"]);
         Assert.True(mapped[1].Filtered);
         Assert.Equal("items[2]: source id (/id) is missing, empty or longer than 200 characters.", mapped[2].Error);
         Assert.Equal("items[3]: attribute 'door' (/door) is missing.", mapped[3].Error);

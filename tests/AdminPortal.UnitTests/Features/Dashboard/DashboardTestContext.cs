@@ -2,10 +2,10 @@ using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.Dashboard;
 using AdminPortal.Features.Ifttt.Actions;
-using AdminPortal.Features.Ifttt.Ingest;
-using AdminPortal.Features.Ifttt.Service;
+using AdminPortal.Features.Ingest;
+using AdminPortal.Features.Service;
 using AdminPortal.Features.Ifttt.State;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Timelines;
 using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Secrets;
 using AdminPortal.Features.Sunset;
@@ -75,10 +75,13 @@ public abstract class DashboardTestContext : AdminBunitContext
         Services.AddKeyedScoped<IDynamicOptionsProvider>(AttributeValues.ProviderName, (sp, _) => sp.GetRequiredService<AttributeValues>());
         Services.AddSingleton(ServiceLoader.Load(configuration, Services));
         Services.AddSingleton<MatchShapes>();
-        Services.AddSingleton<IngestParser>();
         Services.AddSingleton<DatabaseWriteGate>();
+        Services.AddSingleton<ITimelineSql, SqliteTimelineSql>();
+        Services.AddSingleton<ITriggerIdentitySql, SqliteTriggerIdentitySql>();
+        Services.AddSingleton<MatchingIdentities>();
         Services.AddScoped<EventStore>();
         Services.AddScoped<UserResolver>();
+        Services.AddScoped<IngestService>();
         Services.AddSingleton<ServiceStateStore>();
         Services.AddSingleton<ISecretStore, SecretStore>();
         Services.AddSingleton<RealtimeSignal>();
@@ -122,7 +125,7 @@ public abstract class DashboardTestContext : AdminBunitContext
         await using var scope = Services.CreateAsyncScope();
         var ingredients = EventIngredients.Write([new("door", door), new("opened_at", EventIngredients.FormatDate(at))]);
         var stored = await scope.ServiceProvider.GetRequiredService<EventStore>().AppendAsync(
-            [(userId, new NewEvent("door_opened", new Dictionary<string, string> { ["door"] = door }, ingredients, null, at))], Ct);
+            [(userId, new EventToAppend("door_opened", new Dictionary<string, string> { ["door"] = door }, ingredients, null, at))], Ct);
         return stored[0].Id;
     }
 

@@ -1,6 +1,6 @@
 using AdminPortal.Features.Dashboard.Identities;
-using AdminPortal.Features.Ifttt.Service;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Service;
+using AdminPortal.Features.Timelines;
 using AdminPortal.Features.Ifttt.Triggers;
 using AdminPortal.Features.Realtime;
 using Bunit;

@@ -2,6 +2,7 @@ using AdminPortal.Features.Dashboard.Overview;
 using AdminPortal.Features.Ifttt.RequestLog;
 using AdminPortal.Features.Ifttt.State;
 using AdminPortal.Features.Ifttt.Triggers;
+using AdminPortal.Features.Timelines;
 using AdminPortal.Features.OAuth.Health;
 using AdminPortal.Features.Realtime;
 using Bunit;

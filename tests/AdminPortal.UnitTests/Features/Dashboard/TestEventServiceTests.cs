@@ -1,5 +1,5 @@
 using AdminPortal.Features.Dashboard.Timelines;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Timelines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using AdminPortal.Features.Ifttt.Queries;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Timelines;
 
 namespace AdminPortal.UnitTests.Features.Ifttt;
 

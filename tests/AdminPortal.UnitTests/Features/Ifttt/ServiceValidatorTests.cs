@@ -1,6 +1,6 @@
 using AdminPortal.Data;
 using AdminPortal.Features.Ifttt.Actions;
-using AdminPortal.Features.Ifttt.Service;
+using AdminPortal.Features.Service;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Ifttt.Protocol;
+using AdminPortal.Features.Timelines;
 
 namespace AdminPortal.UnitTests.Features.Ifttt;
 

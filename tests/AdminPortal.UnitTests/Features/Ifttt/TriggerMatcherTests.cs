@@ -1,5 +1,5 @@
-using AdminPortal.Features.Ifttt.Service;
-using AdminPortal.Features.Ifttt.Timelines;
+using AdminPortal.Features.Service;
+using AdminPortal.Features.Timelines;
 
 namespace AdminPortal.UnitTests.Features.Ifttt;
 

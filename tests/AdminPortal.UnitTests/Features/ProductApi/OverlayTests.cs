@@ -1,4 +1,4 @@
-using AdminPortal.Features.Ifttt.Service;
+using AdminPortal.Features.Service;
 using AdminPortal.Features.ProductApi;
 using AdminPortal.Features.ProductApi.Options;
 using Microsoft.Extensions.Configuration;

@@ -5,6 +5,7 @@ using AdminPortal.Features.ProductApi;
 using AdminPortal.Features.ProductApi.Actions;
 using AdminPortal.Features.ProductApi.Options;
 using AdminPortal.Features.ProductApi.Requests;
+using AdminPortal.Features.Service;
 using Microsoft.Extensions.Configuration;
 
 namespace AdminPortal.UnitTests.Features.ProductApi;

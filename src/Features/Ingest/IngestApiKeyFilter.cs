@@ -1,0 +1,38 @@
+using AdminPortal.Features.Ifttt.Protocol;
+using AdminPortal.Features.Secrets;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Features.Ingest;
+
+/// <summary>
+/// The ingest API key, in <c>X-Api-Key</c> or <c>Authorization: Bearer</c>. Accepts any configured key
+/// (<c>Ingest:ApiKeys</c>) and the stored one, so a fresh install has one working key admins can see.
+/// Every candidate is compared, in constant time, whatever matched first.
+/// </summary>
+public sealed class IngestApiKeyFilter(ISecretStore secrets, IOptionsMonitor<IngestOptions> options) : IEndpointFilter
+{
+    public const string Header = "X-Api-Key";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var request = context.HttpContext.Request;
+        string? presented = request.Headers[Header];
+        var authorization = request.Headers.Authorization.ToString();
+        if (string.IsNullOrEmpty(presented) && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            presented = authorization["Bearer ".Length..].Trim();
+        }
+
+        var stored = await secrets.GetAsync(SecretNames.IngestApiKey, context.HttpContext.RequestAborted);
+        var valid = false;
+        foreach (var key in options.CurrentValue.ApiKeys.Where(k => !string.IsNullOrEmpty(k)).Append(stored))
+        {
+            valid |= SecretsExtensions.SecretEquals(presented, key);
+        }
+        if (string.IsNullOrEmpty(presented) || !valid)
+        {
+            return IftttResults.Unauthorized("A valid ingest API key is required (X-Api-Key or Authorization: Bearer).");
+        }
+        return await next(context);
+    }
+}

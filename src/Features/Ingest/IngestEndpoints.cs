@@ -1,0 +1,119 @@
+using System.Text.Json;
+using AdminPortal.Features.Ifttt.Protocol;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Features.Ingest;
+
+/// <summary><c>POST /api/v1/events</c>: the company's product reports events onto users' timelines.</summary>
+public static class IngestEndpoints
+{
+    public const string Path = "/api/v1/events";
+    private const int MaxErrorsReported = 50;
+
+    public static IEndpointRouteBuilder MapIngest(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, IngestAsync)
+            .AddEndpointFilter<IngestApiKeyFilter>()
+            .WithName("IngestEvents")
+            .WithTags("Ingest")
+            .WithSummary("Store one event or an array of up to 1000 events (all or nothing).")
+            .WithDescription("Authenticate with the ingest API key in X-Api-Key or Authorization: Bearer. " +
+                "Events with a source_id already stored for the same user and trigger are not stored again; their existing id is returned.")
+            .Accepts<IngestEventBody[]>("application/json")
+            .Produces<DataEnvelope<IReadOnlyList<IngestedEvent>>>()
+            .Produces<ErrorEnvelope>(StatusCodes.Status400BadRequest)
+            .Produces<ErrorEnvelope>(StatusCodes.Status401Unauthorized)
+            .Produces<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge);
+        return app;
+    }
+
+    /// <summary>
+    /// Large requests (batches) read, parse and store their body at most two at a time (one storing, one getting
+    /// ready): every event ends up behind SQLite's single write lock anyway, and a crowd of 1000-event batches held
+    /// in memory while they wait for it is what made the app's memory grow with the number of concurrent senders.
+    /// The others wait unread. Small requests (single events) are not held back.
+    /// </summary>
+    private static readonly SemaphoreSlim Admission = new(2, 2);
+    private const long SmallBody = 64 * 1024;
+
+    public static async Task<Results<JsonHttpResult<DataEnvelope<IReadOnlyList<IngestedEvent>>>, JsonHttpResult<ErrorEnvelope>>> IngestAsync(
+        HttpContext http, IngestJson reader, IngestService ingest, IOptionsMonitor<IngestOptions> options)
+    {
+        if (http.Request.ContentLength is <= SmallBody)
+        {
+            return await IngestBodyAsync(http, reader, ingest, options);
+        }
+        await Admission.WaitAsync(http.RequestAborted);
+        try
+        {
+            return await IngestBodyAsync(http, reader, ingest, options);
+        }
+        finally
+        {
+            Admission.Release();
+        }
+    }
+
+    private static async Task<Results<JsonHttpResult<DataEnvelope<IReadOnlyList<IngestedEvent>>>, JsonHttpResult<ErrorEnvelope>>> IngestBodyAsync(
+        HttpContext http, IngestJson reader, IngestService ingest, IOptionsMonitor<IngestOptions> options)
+    {
+        var limits = options.CurrentValue;
+        using var body = await RequestBody.ReadAsync(http.Request, limits.MaxBodyBytes, http.RequestAborted);
+        if (body.Error is not null)
+        {
+            return body.Error;
+        }
+        var root = body.Document?.RootElement;
+        IReadOnlyList<JsonElement> items = root?.ValueKind switch
+        {
+            JsonValueKind.Array => [.. root.Value.EnumerateArray()],
+            JsonValueKind.Object => [root.Value],
+            _ => [],
+        };
+        if (items.Count == 0)
+        {
+            return IftttResults.BadRequest("The body must be an event object or a non-empty array of events.");
+        }
+        if (items.Count > limits.MaxBatch)
+        {
+            return IftttResults.BadRequest($"A batch holds at most {limits.MaxBatch} events; this one has {items.Count}.");
+        }
+
+        // Every item is read and checked, so the answer names every problem (by index, in order), not just the first.
+        var errors = new List<string>();
+        var read = new List<(int Index, NewEvent Event)>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (reader.Read(items[i], out var error) is { } e)
+            {
+                read.Add((i, e));
+            }
+            else
+            {
+                errors.Add($"events[{i}]: {error}");
+            }
+        }
+        List<NewEvent> events = [.. read.Select(r => r.Event)];
+        var result = errors.Count == 0
+            ? await ingest.IngestAsync(events, http.RequestAborted)
+            : await ingest.ValidateAsync(events, http.RequestAborted);
+        errors.AddRange(result.Items.Select((r, j) => r.Error is null ? null : $"events[{read[j].Index}]: {r.Error}").OfType<string>());
+        if (errors.Count > 0)
+        {
+            return Errors(errors);
+        }
+        IReadOnlyList<IngestedEvent> data = [.. result.Items.Select(r => new IngestedEvent(r.EventId!, r.Outcome == IngestOutcome.Duplicate))];
+        return IftttResults.Data(data, IngestJsonContext.Default.DataEnvelopeIReadOnlyListIngestedEvent);
+    }
+
+    private static JsonHttpResult<ErrorEnvelope> Errors(List<string> errors)
+    {
+        var reported = errors.OrderBy(IndexOf).Take(MaxErrorsReported).Select(m => new ErrorItem(m)).ToList();
+        return TypedResults.Json(new ErrorEnvelope(reported), IftttJsonContext.Default.ErrorEnvelope, IftttResults.JsonContentType, StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>Orders error messages by the item index they start with (<c>events[12]: …</c>).</summary>
+    private static int IndexOf(string message) =>
+        int.TryParse(message.AsSpan(7, Math.Max(0, message.IndexOf(']') - 7)), out var index) ? index : int.MaxValue;
+}

@@ -1,0 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AdminPortal.Features.Ifttt.Protocol;
+
+namespace AdminPortal.Features.Ingest;
+
+/// <summary>Source-generated serializers for the ingest API's bodies (its errors use IFTTT's envelope, <see cref="IftttJsonContext"/>).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(DataEnvelope<IReadOnlyList<IngestedEvent>>))]
+[JsonSerializable(typeof(IngestEventBody))]
+public sealed partial class IngestJsonContext : JsonSerializerContext;
