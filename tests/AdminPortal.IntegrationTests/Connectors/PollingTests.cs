@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AdminPortal.Features.Connectors.Polling;
 using AdminPortal.IntegrationTests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -49,6 +50,24 @@ public sealed class PollingTests : IAsyncLifetime
         Assert.Equal(["?after=evt_000002&limit=50", "?after=evt_000003&limit=50"], _product.Calls.Skip(2).Select(c => c.Query));
         Assert.Equal(2, (await _app.PollDoorOpenedAsync(token, "alice-front", "front")).Count);
         Assert.Equal([first, "evt_000002", second], (await _app.EventsAsync(userId)).Select(e => e.SourceId));
+    }
+
+    [Fact]
+    public async Task RecurringJob_ScheduledEverySecond_NewEventReachesIftttWithinOneInterval()
+    {
+        // The schedule Hangfire runs (seconds-based cron), not a direct call: the production path end to end.
+        _app.Settings["Jobs:Schedules:connector-poll"] = "* * * * * *";
+        var (userId, token, subject) = await LinkedUserAsync("alice");
+        await _app.CreateIdentityAsync(userId, token, "alice-front", "front");
+        var opened = Stopwatch.StartNew();
+        _product.OpenDoor(subject, "front");
+
+        var polled = await IftttFactory.EventuallyAsync(() => _app.PollDoorOpenedAsync(token, "alice-front", "front"), e => e.Count == 1);
+
+        Assert.Single(polled);
+        Assert.Equal(["alice-front"], Assert.Single(await _realtime.WaitForCallsAsync(1, TimeSpan.FromSeconds(10))).Entries());
+        // Poll:Interval is 2 s and the job runs every second: at most one interval plus a run's scheduling slack.
+        Assert.True(opened.Elapsed < TimeSpan.FromSeconds(6), $"took {opened.Elapsed}");
     }
 
     [Fact]
