@@ -21,6 +21,7 @@ namespace AdminPortal.IntegrationTests.Connectors;
 public class ConnectorFactory : IftttFactory
 {
     public const string WebhookSecret = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+    public const string SharedSecret = "buttons-shared-secret-0123456789";
 
     public ConnectorFactory(FakeIftttRealtime realtime, Uri? product = null)
     {
@@ -58,6 +59,16 @@ public class ConnectorFactory : IftttFactory
         ["Service:Triggers:0:Source:Map:Ingredients:room"] = "/room",
         ["Service:Triggers:0:Source:Map:Ingredients:opened_at"] = "/occurred_at",
         ["Service:Triggers:0:Source:Map:Ingredients:snapshot_url"] = "https://acme.test/doors/{{ item.door }}/{{ item.id }}.jpg",
+        // button_pressed (Service:Triggers:1): a product that cannot sign sends a shared secret in a header, one event per body.
+        ["Service:Triggers:1:Source:Webhook:Name"] = "buttons",
+        ["Service:Triggers:1:Source:Webhook:SharedSecretHeader"] = "X-Buttons-Secret",
+        ["Service:Triggers:1:Source:Webhook:SharedSecret"] = SharedSecret,
+        ["Service:Triggers:1:Source:Webhook:User"] = "/owner",
+        ["Service:Triggers:1:Source:Map:SourceId"] = "/press_id",
+        ["Service:Triggers:1:Source:Map:OccurredAt"] = "/at",
+        ["Service:Triggers:1:Source:Map:Attributes:button"] = "/button",
+        ["Service:Triggers:1:Source:Map:Ingredients:button"] = "/button",
+        ["Service:Triggers:1:Source:Map:Ingredients:pressed_at"] = "/at",
     };
 
     /// <summary>The users' product tokens (stand-in until the product-link feature's implementation lands).</summary>

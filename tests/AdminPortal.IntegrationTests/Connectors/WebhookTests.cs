@@ -115,6 +115,35 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.Equal(0, await _app.AllEventsCountAsync());
     }
 
+    [Fact]
+    public async Task SharedSecretWebhook_RightHeaderStoredWrongOrMissing401()
+    {
+        var (userId, _) = await _app.CreateLinkedUserAsync($"usr_alice~{Guid.NewGuid():N}");
+        var body = $$"""{"owner":"{{await SubjectAsync(userId)}}","press_id":"p-1","button":"blue","at":"2026-12-02T06:00:00Z"}""";
+
+        var wrong = await PostButtonsAsync(body, "not-the-secret-at-all");
+        var missing = await PostButtonsAsync(body, null);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+        Assert.Empty(await _app.EventsAsync(userId));
+
+        var right = await PostButtonsAsync(body, ConnectorFactory.SharedSecret);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        var stored = Assert.Single(await _app.EventsAsync(userId));
+        Assert.Equal("button_pressed", stored.Trigger);
+        Assert.Equal("p-1", stored.SourceId);
+    }
+
+    private async Task<HttpResponseMessage> PostButtonsAsync(string body, string? secret)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/webhooks/buttons") { Content = IftttFactory.Json(body) };
+        if (secret is not null)
+        {
+            request.Headers.Add("X-Buttons-Secret", secret);
+        }
+        return await _app.CreateClient().SendAsync(request, Ct);
+    }
+
     private async Task<string> SubjectAsync(string userId)
     {
         await using var db = await _app.DbAsync();
