@@ -1,4 +1,7 @@
+using AcmeHome.Admin;
+using AcmeHome.Api;
 using AcmeHome.Data;
+using AcmeHome.Hosting;
 using AcmeHome.Identity;
 
 namespace AcmeHome;
@@ -27,10 +30,16 @@ public static class AcmeHomeApp
 
         builder.AddAcmeData();
         builder.AddAcmeIdentity();
+        builder.AddAcmeApi();
+        builder.AddAcmeAdmin();
 
         var app = builder.Build();
+        app.UseAcmeErrors();
+        app.UseAcmeFaults();
         app.UseAuthentication();
         app.MapAcmeIdentity();
+        app.MapAcmeApi();
+        app.MapAcmeAdmin();
         app.MapGet("/", () => Results.Text("Acme Home sample product. Sign in at /login; API under /api.", "text/plain"));
         return app;
     }
