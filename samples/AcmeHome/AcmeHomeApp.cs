@@ -1,8 +1,9 @@
 using AcmeHome.Admin;
 using AcmeHome.Api;
-using AcmeHome.Data;
+using AcmeHome.Storage;
 using AcmeHome.Hosting;
 using AcmeHome.Identity;
+using AcmeHome.Webhooks;
 
 namespace AcmeHome;
 
@@ -32,6 +33,7 @@ public static class AcmeHomeApp
         builder.AddAcmeIdentity();
         builder.AddAcmeApi();
         builder.AddAcmeAdmin();
+        builder.AddAcmeWebhooks();
 
         var app = builder.Build();
         app.UseAcmeErrors();

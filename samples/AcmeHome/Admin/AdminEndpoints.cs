@@ -1,4 +1,4 @@
-using AcmeHome.Data;
+using AcmeHome.Storage;
 using AcmeHome.Hosting;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;

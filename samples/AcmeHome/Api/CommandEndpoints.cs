@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using AcmeHome.Data;
+using AcmeHome.Storage;
 using AcmeHome.Hosting;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using AcmeHome.Data;
+using AcmeHome.Storage;
 using AcmeHome.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using AcmeHome.Data;
+using AcmeHome.Storage;
 
 namespace AcmeHome.Api;
 

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using AcmeHome.Data;
+using AcmeHome.Storage;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using AcmeHome.Data;
+using AcmeHome.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Security.Claims;
-using AcmeHome.Data;
+using AcmeHome.Storage;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;

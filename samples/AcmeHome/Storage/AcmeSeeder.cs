@@ -2,7 +2,7 @@ using AcmeHome.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace AcmeHome.Data;
+namespace AcmeHome.Storage;
 
 /// <summary>
 /// Creates the schema, the two seeded households and the configured OIDC client. Runs as a hosted service, which

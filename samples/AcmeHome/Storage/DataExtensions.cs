@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace AcmeHome.Data;
+namespace AcmeHome.Storage;
 
 public static class DataExtensions
 {

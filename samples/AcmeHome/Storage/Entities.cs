@@ -1,4 +1,4 @@
-namespace AcmeHome.Data;
+namespace AcmeHome.Storage;
 
 public sealed class User
 {

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace AcmeHome.Data;
+namespace AcmeHome.Storage;
 
 /// <summary>The product's own database: users, home, commands, events, and OpenIddict's tables.</summary>
 public sealed class AcmeDbContext(DbContextOptions<AcmeDbContext> options) : DbContext(options)
