@@ -3,6 +3,7 @@ using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.Admin;
 using AdminPortal.Features.Availability;
+using AdminPortal.Features.Connectors;
 using AdminPortal.Features.Dashboard;
 using AdminPortal.Features.Email;
 using AdminPortal.Features.Errors;
@@ -11,6 +12,7 @@ using AdminPortal.Features.Ifttt;
 using AdminPortal.Features.Ingest;
 using AdminPortal.Features.Jobs;
 using AdminPortal.Features.OAuth;
+using AdminPortal.Features.ProductApi;
 using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Secrets;
 using AdminPortal.Features.Service;
@@ -41,6 +43,8 @@ try
     builder.AddTimelines();         // events, match keys, trigger identities: the timeline store
     builder.AddIngest();            // the ingest use case and POST /api/v1/events
     builder.AddIfttt();             // the IFTTT protocol: /ifttt/v1/*
+    builder.AddProductApi();        // declared calls to the product: http actions, product dropdowns and queries
+    builder.AddConnectors();        // product events by polling its API or receiving its signed webhooks
     builder.AddAdminUi();           // Blazor Server + MudBlazor
     builder.AddDashboard();         // the admin dashboard's pages and their queries
 
@@ -57,6 +61,7 @@ try
     app.MapHealth();
     app.MapIfttt();                 // /ifttt/v1/*, /openapi/v1.json
     app.MapIngest();                // /api/v1/events
+    app.MapConnectors();            // /api/v1/webhooks/{source}
     app.MapAccountEndpoints();
     app.MapOAuth();                 // /connect/authorize + /connect/token
     app.MapJobsDashboard();

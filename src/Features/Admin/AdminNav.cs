@@ -21,6 +21,7 @@ public static class AdminNav
         new("IFTTT traffic", "/admin/traffic", Icons.Material.Filled.SwapHoriz),
         new("Realtime", "/admin/realtime", Icons.Material.Filled.Bolt),
         new("Actions", "/admin/actions", Icons.Material.Filled.PlayCircle),
+        new("Connectors", "/admin/connectors", Icons.Material.Filled.Cable),
         new("Service", "/admin/service", Icons.Material.Filled.Tune),
         new("Sunset notices", "/admin/sunset", Icons.Material.Filled.WbTwilight),
         new("Outbox", "/admin/outbox", Icons.Material.Filled.Outbox),

@@ -6,6 +6,8 @@ using AdminPortal.Features.Dashboard.ServiceSettings;
 using AdminPortal.Features.Dashboard.Timelines;
 using AdminPortal.Features.Dashboard.Traffic;
 using AdminPortal.Features.Dashboard.Users;
+using AdminPortal.Features.ProductApi.Calls;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AdminPortal.Features.Dashboard;
 
@@ -32,6 +34,7 @@ public static class DashboardExtensions
         services.AddScoped<TrafficQueries>();
         services.AddScoped<RealtimeQueries>();
         services.AddScoped<ActionQueries>();
+        services.TryAddScoped<ProductCallStore>(); // ProductApi's read API over its call log
         services.AddScoped<OverviewQueries>();
         services.AddScoped<UserQueries>();
         return services;

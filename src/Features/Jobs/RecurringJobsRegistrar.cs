@@ -1,7 +1,10 @@
 using AdminPortal.Data;
+using AdminPortal.Features.Connectors.Polling;
+using AdminPortal.Features.Connectors.Webhooks;
 using AdminPortal.Features.Ifttt.RequestLog;
 using AdminPortal.Features.OAuth;
 using AdminPortal.Features.OAuth.Health;
+using AdminPortal.Features.ProductApi.Calls;
 using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Sunset;
 using Hangfire;
@@ -21,6 +24,9 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
     public const string RealtimeDrain = "realtime-drain";
     public const string RealtimeLogPrune = "realtime-log-prune";
     public const string SunsetUserNoticeCatchUp = "sunset-user-notice-catch-up";
+    public const string ProductCallPrune = "product-call-prune";
+    public const string ConnectorPoll = "connector-poll";
+    public const string WebhookIdPrune = "webhook-id-prune";
 
     public Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -39,6 +45,13 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
             schedules.CronFor(RealtimeLogPrune, Cron.Daily(4)));
         recurring.AddOrUpdate<SunsetJobs>(SunsetUserNoticeCatchUp, job => job.CatchUpUserNoticesAsync(CancellationToken.None),
             schedules.CronFor(SunsetUserNoticeCatchUp, Cron.Hourly()));
+        recurring.AddOrUpdate<ProductCallPruneJob>(ProductCallPrune, job => job.RunAsync(CancellationToken.None),
+            schedules.CronFor(ProductCallPrune, "30 4 * * *"));
+        // Every minute by default: each user is polled only once its own Poll:Interval (or backoff) has passed.
+        recurring.AddOrUpdate<ConnectorPollJob>(ConnectorPoll, job => job.RunAsync(CancellationToken.None),
+            schedules.CronFor(ConnectorPoll, Cron.Minutely()));
+        recurring.AddOrUpdate<ReceivedWebhookPruneJob>(WebhookIdPrune, job => job.RunAsync(CancellationToken.None),
+            schedules.CronFor(WebhookIdPrune, Cron.Daily(5)));
         return Task.CompletedTask;
     }
 }

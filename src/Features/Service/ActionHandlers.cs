@@ -16,10 +16,14 @@ public interface IActionHandler
 public sealed record ActionRequest(string LogEntryId, string UserId, ActionDefinition Action,
     IReadOnlyDictionary<string, string?> Fields, string? RequestId);
 
-/// <summary>Success (200 with id), Skip (400 SKIP: never retried) or Fail (500: IFTTT retries).</summary>
+/// <summary>
+/// Success (200 with id), Skip (400 SKIP: never retried), Fail (500: IFTTT retries) or Unauthorized (401: the
+/// credential the handler needs for this user is gone — e.g. a broken product link — so IFTTT asks the user to reconnect).
+/// </summary>
 public abstract record ActionOutcome
 {
     public sealed record Success(string Id, string? Url = null) : ActionOutcome;
     public sealed record Skip(string Message) : ActionOutcome;
     public sealed record Fail(string Message) : ActionOutcome;
+    public sealed record Unauthorized(string Message) : ActionOutcome;
 }

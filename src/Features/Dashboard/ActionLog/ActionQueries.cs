@@ -1,6 +1,7 @@
 using AdminPortal.Data;
 using AdminPortal.Features.Dashboard.Shared;
 using AdminPortal.Features.Ifttt.Actions;
+using AdminPortal.Features.ProductApi.Calls;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Dashboard.ActionLog;
@@ -8,10 +9,11 @@ namespace AdminPortal.Features.Dashboard.ActionLog;
 /// <summary>The Actions list's filters; <see cref="Outcome"/> is one of <see cref="ActionOutcomes"/>.</summary>
 public sealed record ActionFilter(string? Action = null, string? Outcome = null, string? User = null, TimeWindow Window = TimeWindow.Any);
 
-public sealed record ActionRow(ActionLogEntry Entry, string User, IReadOnlyList<KeyValuePair<string, string>> Fields);
+/// <param name="ProductCalls">The calls to the product this run made (http actions), oldest first.</param>
+public sealed record ActionRow(ActionLogEntry Entry, string User, IReadOnlyList<KeyValuePair<string, string>> Fields, IReadOnlyList<ProductCall> ProductCalls);
 
 /// <summary>Reads the action log (each run IFTTT asked for, with its outcome), newest first.</summary>
-public sealed class ActionQueries(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class ActionQueries(IDbContextFactory<AppDbContext> dbFactory, ProductCallStore productCalls, TimeProvider clock)
 {
     public async Task<Paged<ActionRow>?> SearchAsync(ActionFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
@@ -39,7 +41,9 @@ public sealed class ActionQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
         }
         var result = await Paging.PageAsync(log.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id), page, pageSize, ct);
         var emails = await UserLookup.EmailsAsync(db, result.Items.Select(e => e.UserId), ct);
-        return new Paged<ActionRow>([.. result.Items.Select(e => new ActionRow(e, emails.GetValueOrDefault(e.UserId, e.UserId), JsonPairs.Read(e.Fields)))],
+        var calls = await productCalls.ForRequestsAsync(result.Items.Where(e => e.RequestId is not null).Select(e => e.RequestId!), ct);
+        return new Paged<ActionRow>([.. result.Items.Select(e => new ActionRow(e, emails.GetValueOrDefault(e.UserId, e.UserId), JsonPairs.Read(e.Fields),
+                e.RequestId is null ? [] : [.. calls[e.RequestId].Where(c => c.UserId == e.UserId && c.Purpose == $"action {e.Action}")]))],
             result.Total, result.Capped);
     }
 

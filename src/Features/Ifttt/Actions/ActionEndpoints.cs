@@ -38,6 +38,8 @@ public static class ActionEndpoints
                 return IftttResults.Data(data, IftttJsonContext.Default.DataEnvelopeIReadOnlyListActionOutcomeItem);
             case ActionOutcome.Skip skip:
                 return IftttResults.Skip(skip.Message);
+            case ActionOutcome.Unauthorized unauthorized:
+                return IftttResults.Unauthorized(unauthorized.Message);
             default:
                 return IftttResults.Error(StatusCodes.Status500InternalServerError, ((ActionOutcome.Fail)outcome).Message);
         }

@@ -31,6 +31,12 @@ public sealed class ActionRunner(AppDbContext db, AttributeValues seen, IService
         {
             return Replay(entry);
         }
+        if (entry is not null && !await ReclaimAsync(entry, ct))
+        {
+            // Another retry of the same request took the claim between our read and now: answer what it answers.
+            db.ChangeTracker.Clear();
+            return Replay((await FindAsync(userId, action.Slug, requestId!, ct))!);
+        }
         if (entry is null)
         {
             entry = new ActionLogEntry
@@ -57,6 +63,8 @@ public sealed class ActionRunner(AppDbContext db, AttributeValues seen, IService
             ActionOutcome.Success s => (ActionOutcomes.Success, s.Id, s.Url, (string?)null),
             ActionOutcome.Skip s => (ActionOutcomes.Skip, null, null, s.Message),
             ActionOutcome.Fail f => (ActionOutcomes.Error, null, null, f.Message),
+            // Recorded as an error so a retry after the user reconnects runs the action again.
+            ActionOutcome.Unauthorized u => (ActionOutcomes.Error, null, null, u.Message),
             _ => throw new InvalidOperationException("Unknown outcome."),
         };
         entry.LatencyMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2);
@@ -95,6 +103,20 @@ public sealed class ActionRunner(AppDbContext db, AttributeValues seen, IService
         {
             return new ActionOutcome.Fail($"The action failed: {ex.Message}");
         }
+    }
+
+    /// <summary>
+    /// A retry of an errored (or abandoned) run claims the row again, conditionally on the outcome it read, so two
+    /// retries arriving together run the handler once, not twice.
+    /// </summary>
+    private async Task<bool> ReclaimAsync(ActionLogEntry entry, CancellationToken ct)
+    {
+        var seen = entry.Outcome;
+        var claimed = await db.Set<ActionLogEntry>().Where(e => e.Id == entry.Id && e.Outcome == seen)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Outcome, ActionOutcomes.Pending), ct);
+        // The tracked row must know the database now says pending, or an "error" again would not be written back.
+        db.Entry(entry).Property(e => e.Outcome).OriginalValue = ActionOutcomes.Pending;
+        return claimed == 1;
     }
 
     private Task<ActionLogEntry?> FindAsync(string userId, string action, string requestId, CancellationToken ct) =>

@@ -34,8 +34,13 @@ public static class QueryEndpoints
         {
             return IftttResults.BadRequest(limitError!);
         }
+        var given = body.TryGetMember("cursor", out var cursorJson) && cursorJson.ValueKind == JsonValueKind.String && cursorJson.GetString() is { Length: > 0 } c ? c : null;
+        if (http.RequestServices.GetKeyedService<IQuerySource>(definition.Slug) is { } source)
+        {
+            return await FromSourceAsync(source, definition, values, given, limit, http);
+        }
         TimelinePosition? after = null;
-        if (body.TryGetMember("cursor", out var cursorJson) && cursorJson.ValueKind == JsonValueKind.String && cursorJson.GetString() is { Length: > 0 } cursor)
+        if (given is { } cursor)
         {
             after = QueryCursor.Decode(cursor);
             if (after is null)
@@ -65,5 +70,33 @@ public static class QueryEndpoints
             answer.AddItem(Encoding.UTF8.GetBytes(row.Ingredients));
         }
         return answer;
+    }
+
+    private static async Task<Results<Utf8DataResult, JsonHttpResult<ErrorEnvelope>>> FromSourceAsync(IQuerySource source, QueryDefinition definition,
+        IReadOnlyDictionary<string, string?> values, string? cursor, int limit, HttpContext http)
+    {
+        if (limit == 0)
+        {
+            return new Utf8DataResult();
+        }
+        string? requestId = http.Request.Headers[IftttHeaders.RequestId];
+        try
+        {
+            var page = await source.RunAsync(new QueryRequest(IftttRequestInfo.UserIdOf(http), definition, values, cursor, limit,
+                string.IsNullOrEmpty(requestId) ? null : requestId), http.RequestAborted);
+            // At most limit rows, whatever the source returned; the cursor only while more exist.
+            var rows = page.Rows.Count > limit ? page.Rows.Take(limit).ToList() : page.Rows;
+            IftttRequestInfo.For(http).Items = rows.Count;
+            var answer = new Utf8DataResult { Cursor = page.Cursor };
+            foreach (var row in rows)
+            {
+                answer.AddItem(Encoding.UTF8.GetBytes(row));
+            }
+            return answer;
+        }
+        catch (QuerySourceException ex)
+        {
+            return IftttResults.Error(ex.StatusCode, ex.Message);
+        }
     }
 }

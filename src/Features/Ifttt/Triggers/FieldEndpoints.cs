@@ -45,10 +45,20 @@ public static class FieldEndpoints
             return IftttResults.NotFound($"The {kind} '{slug}' has no dropdown field '{fieldSlug}'.");
         }
         // The body (if any) carries nothing options need; it is not read, so any Content-Type is fine.
-        IReadOnlyList<OptionItem> options = field.DynamicOptions is null
-            ? [.. field.Options.Select(o => new OptionItem(o.Label, o.Value))]
-            : await http.RequestServices.GetRequiredKeyedService<IDynamicOptionsProvider>(field.DynamicOptions)
-                .GetOptionsAsync(new DynamicOptionsContext(IftttRequestInfo.UserIdOf(http), timeline, field), http.RequestAborted);
+        IReadOnlyList<OptionItem> options;
+        try
+        {
+            string? requestId = http.Request.Headers[IftttHeaders.RequestId];
+            options = field.DynamicOptions is null
+                ? [.. field.Options.Select(o => new OptionItem(o.Label, o.Value))]
+                : await http.RequestServices.GetRequiredKeyedService<IDynamicOptionsProvider>(field.DynamicOptions)
+                    .GetOptionsAsync(new DynamicOptionsContext(IftttRequestInfo.UserIdOf(http), timeline, field, host,
+                        string.IsNullOrEmpty(requestId) ? null : requestId), http.RequestAborted);
+        }
+        catch (DynamicOptionsException ex)
+        {
+            return IftttResults.Error(ex.StatusCode, ex.Message);
+        }
         IftttRequestInfo.For(http).Items = options.Count;
         return IftttResults.Data(options, IftttJsonContext.Default.DataEnvelopeIReadOnlyListOptionItem);
     }
@@ -67,7 +77,15 @@ public static class FieldEndpoints
             return body.Error;
         }
         var value = body.TryGetMember("value", out var v) ? FieldValues.AsString(v) : null;
-        return IftttResults.Data(Verdict(definition, value), IftttJsonContext.Default.DataEnvelopeFieldValidity);
+        try
+        {
+            var values = new Dictionary<string, string?> { [definition.Slug] = value };
+            return IftttResults.Data(await VerdictAsync(trigger, definition, value, values, http), IftttJsonContext.Default.DataEnvelopeFieldValidity);
+        }
+        catch (DynamicOptionsException ex)
+        {
+            return IftttResults.Error(ex.StatusCode, ex.Message);
+        }
     }
 
     /// <summary>Body <c>{"values": {field: value}}</c>; a verdict for every declared field.</summary>
@@ -84,10 +102,37 @@ public static class FieldEndpoints
             return body.Error;
         }
         var values = FieldValues.Read(body.TryGetMember("values", out var v) ? v : default, definition.Fields);
-        var verdicts = definition.Fields.ToDictionary(f => f.Slug, f => Verdict(f, values[f.Slug]), StringComparer.Ordinal);
+        var verdicts = new Dictionary<string, FieldValidity>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var field in definition.Fields)
+            {
+                verdicts[field.Slug] = await VerdictAsync(trigger, field, values[field.Slug], values, http);
+            }
+        }
+        catch (DynamicOptionsException ex)
+        {
+            return IftttResults.Error(ex.StatusCode, ex.Message);
+        }
         return IftttResults.Data(verdicts, IftttJsonContext.Default.DataEnvelopeDictionaryStringFieldValidity);
     }
 
-    private static FieldValidity Verdict(FieldDefinition field, string? value) =>
-        FieldRules.Check(field, value) is { } message ? new FieldValidity(false, message) : new FieldValidity(true);
+    /// <summary>The field's own rules first; then, for a non-empty value, a remote validator if one is registered for it.</summary>
+    private static async Task<FieldValidity> VerdictAsync(string trigger, FieldDefinition field, string? value,
+        IReadOnlyDictionary<string, string?> values, HttpContext http)
+    {
+        if (FieldRules.Check(field, value) is { } message)
+        {
+            return new FieldValidity(false, message);
+        }
+        if (!string.IsNullOrEmpty(value)
+            && http.RequestServices.GetKeyedService<IRemoteFieldValidator>(IRemoteFieldValidator.KeyFor(trigger, field.Slug)) is { } remote)
+        {
+            string? requestId = http.Request.Headers[IftttHeaders.RequestId];
+            var problem = await remote.ValidateAsync(new RemoteFieldValidation(IftttRequestInfo.UserIdOf(http), trigger, field, value, values,
+                string.IsNullOrEmpty(requestId) ? null : requestId), http.RequestAborted);
+            return problem is null ? new FieldValidity(true) : new FieldValidity(false, problem);
+        }
+        return new FieldValidity(true);
+    }
 }
