@@ -94,6 +94,26 @@ namespace AdminPortal.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("AdminPortal.Features.Availability.ServiceStateRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Maintenance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MaintenanceMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IftttServiceState", (string)null);
+                });
+
             modelBuilder.Entity("AdminPortal.Features.Connectors.Polling.ConnectorCursor", b =>
                 {
                     b.Property<string>("UserId")
@@ -286,166 +306,6 @@ namespace AdminPortal.Migrations
                     b.ToTable("IftttRequestLog", (string)null);
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Availability.ServiceStateRow", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Maintenance")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MaintenanceMessage")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("IftttServiceState", (string)null);
-                });
-
-            modelBuilder.Entity("AdminPortal.Features.Timelines.EventMatchKey", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("MatchKey")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("OccurredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("EventId")
-                        .HasMaxLength(26)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId", "MatchKey", "OccurredAt", "EventId");
-
-                    b.ToTable("EventMatchKeys", (string)null);
-                });
-
-            modelBuilder.Entity("AdminPortal.Features.Timelines.TimelineEvent", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(26)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Attributes")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Ingredients")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("OccurredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SourceId")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Trigger")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OccurredAt", "Id")
-                        .HasDatabaseName("IX_TimelineEvents_Dashboard_OccurredAt");
-
-                    b.HasIndex("Trigger", "OccurredAt")
-                        .HasDatabaseName("IX_TimelineEvents_Dashboard_Trigger_OccurredAt");
-
-                    b.HasIndex("UserId", "Trigger", "SourceId")
-                        .IsUnique()
-                        .HasFilter("\"SourceId\" IS NOT NULL");
-
-                    b.ToTable("TimelineEvents", (string)null);
-                });
-
-            modelBuilder.Entity("AdminPortal.Features.Timelines.TimelineIndexState", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ShapesFingerprint")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("TimelineIndexState", (string)null);
-                });
-
-            modelBuilder.Entity("AdminPortal.Features.Timelines.TriggerIdentity", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Id")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("EndedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Fields")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("FirstSeenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LastPolledAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("MatchKey")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PollCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RealtimePollCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("TestMode")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Trigger")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId", "Id");
-
-                    b.HasIndex("LastPolledAt")
-                        .HasDatabaseName("IX_TriggerIdentities_Dashboard_LastPolledAt");
-
-                    b.HasIndex("Trigger");
-
-                    b.HasIndex("UserId", "MatchKey");
-
-                    b.ToTable("TriggerIdentities", (string)null);
-                });
-
             modelBuilder.Entity("AdminPortal.Features.OAuth.Connections.ConnectionUsage", b =>
                 {
                     b.Property<string>("AuthorizationId")
@@ -595,6 +455,56 @@ namespace AdminPortal.Migrations
                     b.HasIndex("RequestId");
 
                     b.ToTable("ProductCalls", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.ProductLink.ProductLinkRecord", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AccessTokenExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BrokenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BrokenReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedAccessToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedRefreshToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Subject")
+                        .IsUnique();
+
+                    b.ToTable("ProductLinks", (string)null);
                 });
 
             modelBuilder.Entity("AdminPortal.Features.Realtime.RealtimeBatch", b =>
@@ -924,6 +834,146 @@ namespace AdminPortal.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("SunsetPlans", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Timelines.EventMatchKey", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MatchKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventId")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "MatchKey", "OccurredAt", "EventId");
+
+                    b.ToTable("EventMatchKeys", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Timelines.TimelineEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attributes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ingredients")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt", "Id")
+                        .HasDatabaseName("IX_TimelineEvents_Dashboard_OccurredAt");
+
+                    b.HasIndex("Trigger", "OccurredAt")
+                        .HasDatabaseName("IX_TimelineEvents_Dashboard_Trigger_OccurredAt");
+
+                    b.HasIndex("UserId", "Trigger", "SourceId")
+                        .IsUnique()
+                        .HasFilter("\"SourceId\" IS NOT NULL");
+
+                    b.ToTable("TimelineEvents", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Timelines.TimelineIndexState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShapesFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TimelineIndexState", (string)null);
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Timelines.TriggerIdentity", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastPolledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MatchKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PollCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RealtimePollCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TestMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Id");
+
+                    b.HasIndex("LastPolledAt")
+                        .HasDatabaseName("IX_TriggerIdentities_Dashboard_LastPolledAt");
+
+                    b.HasIndex("Trigger");
+
+                    b.HasIndex("UserId", "MatchKey");
+
+                    b.ToTable("TriggerIdentities", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

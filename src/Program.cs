@@ -13,11 +13,13 @@ using AdminPortal.Features.Ingest;
 using AdminPortal.Features.Jobs;
 using AdminPortal.Features.OAuth;
 using AdminPortal.Features.ProductApi;
+using AdminPortal.Features.ProductLink;
 using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Secrets;
 using AdminPortal.Features.Service;
 using AdminPortal.Features.Sunset;
 using AdminPortal.Features.Timelines;
+using AdminPortal.Shared;
 
 try
 {
@@ -27,6 +29,7 @@ try
         Environment.GetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER") ?? "true");
 
     var builder = WebApplication.CreateBuilder(args);
+    builder.AddConfigInclude();     // Config:Include — an extra JSON file, e.g. the sample product's wiring
 
     builder.Services.AddSingleton(TimeProvider.System);
     builder.AddDatabase();          // AppDbContext on SQLite, migrations at start-up
@@ -37,6 +40,7 @@ try
     builder.AddRealtime();          // outbox → batched, retried nudges to IFTTT's Realtime API
     builder.AddEmail();             // SMTP (MailKit) or the .eml outbox
     builder.AddSunset();            // sunset plan, notices, reconnect notices
+    builder.AddProductLink();       // sign-in through the company's product, its tokens per user
     builder.AddAvailability();      // maintenance + sunset: whether the service answers
     builder.AddHealth();            // /healthz checks
     builder.AddDeclaredService();   // the Service section: triggers, actions, queries (checked at start-up)
@@ -63,6 +67,7 @@ try
     app.MapIngest();                // /api/v1/events
     app.MapConnectors();            // /api/v1/webhooks/{source}
     app.MapAccountEndpoints();
+    app.MapProductLink();           // /Account/ProductLogin → the product's sign-in → /signin-product
     app.MapOAuth();                 // /connect/authorize + /connect/token
     app.MapJobsDashboard();
     app.MapAdminUi();

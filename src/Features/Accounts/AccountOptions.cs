@@ -7,6 +7,15 @@ public sealed class AccountOptions
 
     /// <summary>Whether the register page is open. On by default: end users create accounts to link IFTTT.</summary>
     public bool AllowRegistration { get; set; } = true;
+
+    /// <summary>
+    /// Whether end users may sign in with an email and password here. Off, the login page offers only
+    /// "Continue with the product" (when a <c>Product</c> is configured); admins always keep password sign-in.
+    /// </summary>
+    public bool LocalSignIn { get; set; } = true;
+
+    /// <summary>Registering makes a local account, so it needs local sign-in too.</summary>
+    public bool RegistrationOpen => AllowRegistration && LocalSignIn;
 }
 
 /// <summary><c>Admin</c> section: the first administrator, created when none exists.</summary>

@@ -14,10 +14,12 @@ public sealed class RealtimeAdmin(IDbContextFactory<AppDbContext> dbFactory, Rea
         outbox.Signal();
     }
 
+    /// <summary>Realtime's <c>user_id</c> is the id user/info answers: the product's subject for product users.</summary>
     public async Task NudgeUserAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        outbox.AddForUser(db, userId, reason: "admin");
+        var publicId = await db.Set<ProductLink.ProductLinkRecord>().Where(l => l.UserId == userId).Select(l => l.Subject).FirstOrDefaultAsync(ct);
+        outbox.AddForUser(db, publicId ?? userId, reason: "admin");
         await db.SaveChangesAsync(ct);
         outbox.Signal();
     }

@@ -45,6 +45,15 @@ public sealed class NoticeTemplates(IConfiguration configuration)
             message,
         ]);
 
+    /// <summary>The product refused AdminPortal's refresh token: IFTTT will ask the user to reconnect, this says why.</summary>
+    public EmailMessage ProductLinkBrokenNotice(string productName, string email) => Build(email, null,
+        $"Please reconnect {ServiceName} on IFTTT",
+        "Hello,",
+        [
+            $"{productName} no longer accepts the connection IFTTT uses for your account (for example because you signed out of all devices or changed your password). Your Applets that use {ServiceName} are paused.",
+            $"To start them again, open IFTTT, go to {ServiceName}'s service page, choose Reconnect and sign in with your {productName} account.",
+        ]);
+
     private EmailMessage Build(string to, string? toName, string subject, string greeting, string[] paragraphs)
     {
         var body = paragraphs.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();

@@ -64,6 +64,34 @@ public sealed class StartupConfigurationTests
         Assert.DoesNotContain("   at ", stderr);
     }
 
+    [Fact]
+    public async Task Start_ProductWithoutAuthority_FailsNamingTheKey()
+    {
+        var (exitCode, stderr) = await RunAppAsync(new()
+        {
+            ["Product__Name"] = "Acme Home", ["Product__ApiBaseUrl"] = "http://127.0.0.1:5090", ["Product__SignIn__ClientId"] = "adminportal",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("AdminPortal cannot start: Product:SignIn:Authority: is required when Product:Name is set.", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
+    public async Task Start_ProductDiscoveryUnreachable_FailsNamingTheKey()
+    {
+        // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
+        var (exitCode, stderr) = await RunAppAsync(new()
+        {
+            ["Product__Name"] = "Acme Home", ["Product__ApiBaseUrl"] = "http://127.0.0.1:9", ["Product__SignIn__ClientId"] = "adminportal",
+            ["Product__SignIn__Authority"] = "http://127.0.0.1:9/",
+        }, withAppSettings: true);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("AdminPortal cannot start: Product:SignIn:Authority: could not read the OpenID Connect discovery document of http://127.0.0.1:9/", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
     private static async Task<(int ExitCode, string Stderr)> RunAppAsync(Dictionary<string, string> environment, bool withAppSettings = false)
     {
         var contentRoot = Directory.CreateTempSubdirectory("adminportal-start-").FullName;

@@ -11,6 +11,15 @@ public sealed record Connection(
     string AuthorizationId, string UserId, string ClientId, string ClientName, DateTimeOffset? LinkedAt, DateTimeOffset? LastUsedAt);
 
 /// <summary>
+/// Told after a user's IFTTT connection was revoked (their disconnect, an admin's revoke), so a feature holding
+/// credentials for that user elsewhere can let go of them too, without OAuth knowing that feature.
+/// </summary>
+public interface IConnectionRevokedHandler
+{
+    Task OnRevokedAsync(string userId, CancellationToken ct);
+}
+
+/// <summary>
 /// A user's linked apps and disconnecting them. Disconnect revokes the authorization and every token
 /// under it in one go, so IFTTT's very next call with any of them gets a 401 and its refresh an invalid_grant.
 /// </summary>
@@ -19,7 +28,8 @@ public sealed class ConnectionsService(
     IOpenIddictApplicationManager applications,
     IOpenIddictTokenManager tokens,
     IDbContextFactory<AppDbContext> dbFactory,
-    TokenHealthRecorder health)
+    TokenHealthRecorder health,
+    IEnumerable<IConnectionRevokedHandler> revokedHandlers)
 {
     public async Task<IReadOnlyList<Connection>> ListAsync(string userId, CancellationToken ct = default)
     {
@@ -81,6 +91,10 @@ public sealed class ConnectionsService(
         if (userId is not null)
         {
             await health.RecomputeAsync(userId, ct);
+            foreach (var handler in revokedHandlers)
+            {
+                await handler.OnRevokedAsync(userId, ct);
+            }
         }
     }
 }

@@ -15,6 +15,8 @@ public enum TokenCheckKind
     Refresh,
     /// <summary>An authorization code exchanged: the user (re)linked.</summary>
     Link,
+    /// <summary>The company's product refused AdminPortal's refresh token for the user: the product link broke.</summary>
+    ProductLink,
 }
 
 /// <summary>Why a token was refused; stored as text so the dashboard can show it as it is.</summary>
@@ -47,8 +49,9 @@ public sealed class TokenCheck
     public string? Detail { get; init; }
     public int? StatusCode { get; init; }
 
-    /// <summary>Whether this event counts toward IFTTT's "15 failed checks" rule.</summary>
-    public bool CountsAsFailure => !Succeeded && Reason != TokenFailureReasons.Expired;
+    /// <summary>Whether this event counts toward IFTTT's "15 failed checks" rule.
+    /// A broken product link is not one of IFTTT's checks: it sets its own state instead.</summary>
+    public bool CountsAsFailure => !Succeeded && Reason != TokenFailureReasons.Expired && Kind != TokenCheckKind.ProductLink;
 }
 
 internal sealed class TokenCheckConfiguration : IEntityTypeConfiguration<TokenCheck>

@@ -14,6 +14,8 @@ public enum TokenHealthState
     LikelyDisabled,
     /// <summary>No valid authorization for IFTTT: the user never linked, disconnected or was revoked.</summary>
     Disconnected,
+    /// <summary>The product refused AdminPortal's refresh token: the user must reconnect (sign in through the product).</summary>
+    ProductLinkBroken,
 }
 
 /// <summary>The computed health of one user's IFTTT link, kept so the dashboard reads one row per user.</summary>

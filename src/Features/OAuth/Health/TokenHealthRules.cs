@@ -26,7 +26,12 @@ public static class TokenHealthRules
         record.LastFailureAt = failures.LastOrDefault()?.At;
         record.LastFailureReason = failures.LastOrDefault()?.Reason;
         record.UpdatedAt = now;
-        record.State = !connected ? TokenHealthState.Disconnected
+        // Ordered by time, then by row id: a break recorded in the same tick as the link it ends still comes after it.
+        var lastSuccessEvent = since.Where(c => c.Succeeded).MaxBy(c => (c.At, c.Id));
+        var productLinkBroken = since.Any(c => c.Kind == TokenCheckKind.ProductLink && !c.Succeeded
+            && (lastSuccessEvent is null || (c.At, c.Id).CompareTo((lastSuccessEvent.At, lastSuccessEvent.Id)) > 0));
+        record.State = productLinkBroken ? TokenHealthState.ProductLinkBroken
+            : !connected ? TokenHealthState.Disconnected
             : failures.Count == 0 ? TokenHealthState.Healthy
             : HasDisablingRun(failures) ? TokenHealthState.LikelyDisabled
             : TokenHealthState.Failing;

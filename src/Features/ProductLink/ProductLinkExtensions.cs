@@ -1,0 +1,45 @@
+using AdminPortal.Data;
+using AdminPortal.Features.OAuth.Connections;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace AdminPortal.Features.ProductLink;
+
+public static class ProductLinkExtensions
+{
+    public const string KeysPathKey = "DataProtection:KeysPath";
+
+    /// <summary>The <c>Product</c> section: sign-in through the product, its tokens per user, the broken-link path.</summary>
+    public static IHostApplicationBuilder AddProductLink(this IHostApplicationBuilder builder)
+    {
+        var product = builder.Configuration.GetSection(ProductOptions.Section).Get<ProductOptions>() ?? new ProductOptions();
+        ProductOptionsValidator.Validate(product);
+        builder.Services.AddOptions<ProductOptions>().BindConfiguration(ProductOptions.Section);
+
+        // Product tokens are encrypted with Data Protection: its keys must outlive a restart, so they live on disk
+        // beside the database (never in the database they protect, never only in memory).
+        var keys = Path.GetFullPath(builder.Configuration[KeysPathKey] is { Length: > 0 } path ? path : "data/keys",
+            builder.Environment.ContentRootPath);
+        builder.Services.AddDataProtection().SetApplicationName("AdminPortal").PersistKeysToFileSystem(new DirectoryInfo(keys));
+
+        builder.Services.AddSingleton<ProductTokens>();
+        builder.Services.AddSingleton<IProductTokens>(sp => sp.GetRequiredService<ProductTokens>());
+        builder.Services.AddSingleton<ProductEndpoints>();
+        builder.Services.AddHttpClient<ProductTokenClient>(ProductTokenClient.HttpClientName, http => http.Timeout = product.Timeout);
+        builder.Services.AddScoped<ProductLinkBreaker>();
+        builder.Services.AddScoped<ProductLinkNotices>();
+        builder.Services.AddScoped<ProductLinkStatus>();
+        builder.Services.AddScoped<IConnectionRevokedHandler, ProductLinkRevoker>();
+        if (product.IsConfigured)
+        {
+            ProductSignIn.Add(builder.Services.AddAuthentication(), product);
+            builder.Services.AddSingleton<IStartupTask, ProductDiscoveryCheck>();
+        }
+        return builder;
+    }
+
+    public static WebApplication MapProductLink(this WebApplication app)
+    {
+        ProductSignInEndpoints.Map(app);
+        return app;
+    }
+}
