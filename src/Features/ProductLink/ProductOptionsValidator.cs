@@ -38,6 +38,11 @@ public static class ProductOptionsValidator
                 RequireUrl($"{s}:SignIn:AuthorizationEndpoint", signIn.AuthorizationEndpoint);
                 RequireUrl($"{s}:SignIn:TokenEndpoint", signIn.TokenEndpoint);
                 RequireUrl($"{s}:SignIn:UserInfoEndpoint", signIn.UserInfoEndpoint);
+                // ASP.NET Core's OAuth handler refuses to run without a secret, on every request, not at start-up.
+                if (string.IsNullOrWhiteSpace(signIn.ClientSecret))
+                {
+                    throw new StartupConfigurationException($"{s}:SignIn:ClientSecret", "is required with Product:SignIn:Protocol OAuth2.");
+                }
                 if (string.IsNullOrWhiteSpace(signIn.SubjectField))
                 {
                     throw new StartupConfigurationException($"{s}:SignIn:SubjectField", "names the userinfo field that holds the user's id; it cannot be empty.");

@@ -34,6 +34,14 @@ public sealed class ProductApiFactory : IftttFactory, IAsyncDisposable
         ["Product:ApiBaseUrl"] = product.ToString(),
         ["Product:Timeout"] = Timeout.ToString(),
         ["Product:Signing:Secret"] = StandInProduct.SigningSecret,
+        // A complete product declaration signs users in too (plain OAuth2 here: no discovery to read at start-up);
+        // these tests link their users through the stand-in tokens instead.
+        ["Product:SignIn:Protocol"] = "OAuth2",
+        ["Product:SignIn:ClientId"] = "adminportal",
+        ["Product:SignIn:ClientSecret"] = "stand-in-secret",
+        ["Product:SignIn:AuthorizationEndpoint"] = product + "oauth/authorize",
+        ["Product:SignIn:TokenEndpoint"] = product + "oauth/token",
+        ["Product:SignIn:UserInfoEndpoint"] = product + "api/me",
         // turn_on_lights (Service:Actions:0): the product's light API; its room dropdown lists the product's rooms.
         ["Service:Actions:0:Handler"] = "http",
         ["Service:Actions:0:Fields:0:DynamicOptions"] = "product",

@@ -88,6 +88,7 @@ public abstract class DashboardTestContext : AdminBunitContext
         Services.AddSingleton<IRealtimeSql, SqliteRealtimeSql>();
         Services.AddSingleton<RealtimeOutbox>();
         Services.AddSingleton<RealtimeAdmin>();
+        Services.AddSingleton<AdminPortal.Features.ProductLink.ProductLinkStatus>();
         Services.AddSingleton<ServiceLifecycle>();
         Services.AddSingleton<ServiceAvailability>();
         Services.AddOptions<IftttClientOptions>();
