@@ -20,5 +20,21 @@ public sealed record IngestEventBody(
     [property: JsonPropertyName("source_id")] string? SourceId,
     [property: JsonPropertyName("occurred_at")] DateTimeOffset? OccurredAt);
 
-/// <summary>An item of the response, in input order; <c>duplicate</c> when the source id was already stored.</summary>
-public sealed record IngestedEvent(string Id, bool Duplicate);
+/// <summary>
+/// An item of the response, in input order: the stored event's id, <c>duplicate</c> when the source id was already
+/// stored; or, for a product user who has not linked IFTTT, no id and <c>"skipped": "unlinked"</c>.
+/// </summary>
+public sealed record IngestedEvent(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Id,
+    bool Duplicate,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Skipped = null)
+{
+    public static IngestedEvent From(IngestItemResult item) => item.Outcome == IngestOutcome.SkippedUnlinked
+        ? new IngestedEvent(null, false, "unlinked")
+        : new IngestedEvent(item.EventId!, item.Outcome == IngestOutcome.Duplicate);
+}
+
+/// <summary>The ingest answer: one item per event, and how many were skipped for users who have not linked IFTTT.</summary>
+public sealed record IngestResponse(
+    IReadOnlyList<IngestedEvent> Data,
+    [property: JsonPropertyName("skipped_unlinked")] int SkippedUnlinked);

@@ -20,9 +20,10 @@ public static class IngestEndpoints
             .WithTags("Ingest")
             .WithSummary("Store one event or an array of up to 1000 events (all or nothing).")
             .WithDescription("Authenticate with the ingest API key in X-Api-Key or Authorization: Bearer. " +
-                "Events with a source_id already stored for the same user and trigger are not stored again; their existing id is returned.")
+                "Events with a source_id already stored for the same user and trigger are not stored again; their existing id is returned. " +
+                "With a product configured, events for product users who have not linked IFTTT are accepted and skipped (counted in skipped_unlinked).")
             .Accepts<IngestEventBody[]>("application/json")
-            .Produces<DataEnvelope<IReadOnlyList<IngestedEvent>>>()
+            .Produces<IngestResponse>()
             .Produces<ErrorEnvelope>(StatusCodes.Status400BadRequest)
             .Produces<ErrorEnvelope>(StatusCodes.Status401Unauthorized)
             .Produces<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge);
@@ -38,7 +39,7 @@ public static class IngestEndpoints
     private static readonly SemaphoreSlim Admission = new(2, 2);
     private const long SmallBody = 64 * 1024;
 
-    public static async Task<Results<JsonHttpResult<DataEnvelope<IReadOnlyList<IngestedEvent>>>, JsonHttpResult<ErrorEnvelope>>> IngestAsync(
+    public static async Task<Results<JsonHttpResult<IngestResponse>, JsonHttpResult<ErrorEnvelope>>> IngestAsync(
         HttpContext http, IngestJson reader, IngestService ingest, IOptionsMonitor<IngestOptions> options)
     {
         if (http.Request.ContentLength is <= SmallBody)
@@ -56,7 +57,7 @@ public static class IngestEndpoints
         }
     }
 
-    private static async Task<Results<JsonHttpResult<DataEnvelope<IReadOnlyList<IngestedEvent>>>, JsonHttpResult<ErrorEnvelope>>> IngestBodyAsync(
+    private static async Task<Results<JsonHttpResult<IngestResponse>, JsonHttpResult<ErrorEnvelope>>> IngestBodyAsync(
         HttpContext http, IngestJson reader, IngestService ingest, IOptionsMonitor<IngestOptions> options)
     {
         var limits = options.CurrentValue;
@@ -104,8 +105,8 @@ public static class IngestEndpoints
         {
             return Errors(errors);
         }
-        IReadOnlyList<IngestedEvent> data = [.. result.Items.Select(r => new IngestedEvent(r.EventId!, r.Outcome == IngestOutcome.Duplicate))];
-        return IftttResults.Data(data, IngestJsonContext.Default.DataEnvelopeIReadOnlyListIngestedEvent);
+        IReadOnlyList<IngestedEvent> data = [.. result.Items.Select(IngestedEvent.From)];
+        return TypedResults.Json(new IngestResponse(data, result.SkippedUnlinked), IngestJsonContext.Default.IngestResponse, IftttResults.JsonContentType);
     }
 
     private static JsonHttpResult<ErrorEnvelope> Errors(List<string> errors)

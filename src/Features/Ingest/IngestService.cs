@@ -1,4 +1,6 @@
+using AdminPortal.Features.ProductLink;
 using AdminPortal.Features.Service;
+using Microsoft.Extensions.Options;
 using AdminPortal.Features.Timelines;
 
 namespace AdminPortal.Features.Ingest;
@@ -8,8 +10,13 @@ namespace AdminPortal.Features.Ingest;
 /// declared service, resolve its user, and append the batch to the timelines all or nothing — which also fills the
 /// realtime outbox in the same transaction (<see cref="EventStore"/>).
 /// </summary>
-public sealed class IngestService(DeclaredService service, UserResolver users, EventStore timelines, TimeProvider clock)
+public sealed class IngestService(
+    DeclaredService service, UserResolver users, EventStore timelines, IOptions<ProductOptions> product, TimeProvider clock)
 {
+    // With a product, a user we do not know is a product user who has not linked IFTTT (users are created at their first
+    // sign-in through the product), so their events are skipped; without one, it is the caller's mistake.
+    private readonly bool _skipUnknownUsers = product.Value.IsConfigured;
+
     /// <summary>The source-id rule's message (the JSON reader names it too, for a value that is not a string).</summary>
     public const string SourceIdRule = "'source_id' must be a string of 1 to 200 characters.";
     private const int MaxSourceIdLength = 200;
@@ -41,10 +48,12 @@ public sealed class IngestService(DeclaredService service, UserResolver users, E
         var resolved = await users.ResolveAsync(valid.Take(validCount).Select(v => v.UserRef), ct);
         foreach (var (index, userRef, _) in valid.Take(validCount).Where(v => !resolved.ContainsKey(v.UserRef)))
         {
-            results[index] = new IngestItemResult(IngestOutcome.Invalid, Error: $"unknown user '{userRef}'.");
+            results[index] = _skipUnknownUsers
+                ? new IngestItemResult(IngestOutcome.SkippedUnlinked)
+                : new IngestItemResult(IngestOutcome.Invalid, Error: $"unknown user '{userRef}'.");
         }
         var toStore = valid.Take(validCount).Where(v => results[v.Index] is null).ToList();
-        if (!store || toStore.Count < events.Count)
+        if (!store || results.Any(r => r?.Outcome == IngestOutcome.Invalid))
         {
             foreach (var (index, _, _) in toStore)
             {
@@ -53,6 +62,10 @@ public sealed class IngestService(DeclaredService service, UserResolver users, E
             return new IngestResult(results!);
         }
 
+        if (toStore.Count == 0)
+        {
+            return new IngestResult(results!);
+        }
         var stored = await timelines.AppendAsync([.. toStore.Select(v => (resolved[v.UserRef], v.Event))], ct);
         for (var i = 0; i < toStore.Count; i++)
         {

@@ -32,9 +32,16 @@ public enum IngestOutcome
 
     /// <summary>Valid, but not stored because another item of its all-or-nothing batch was <see cref="Invalid"/>.</summary>
     NotStored,
+
+    /// <summary>
+    /// For a product user who has not linked IFTTT (no AdminPortal user has that subject yet): accepted and dropped.
+    /// Only with a product configured — the product sends every user's events and most users never link, so such an
+    /// item must not refuse the batch. Without a product an unknown user is <see cref="Invalid"/>.
+    /// </summary>
+    SkippedUnlinked,
 }
 
-/// <summary>One item's result. New outcomes (e.g. an event for a product user who has not linked) are new enum values.</summary>
+/// <summary>One item's result.</summary>
 public sealed record IngestItemResult(IngestOutcome Outcome, string? EventId = null, string? Error = null);
 
 /// <summary>The batch's results, one per input event, in input order.</summary>
@@ -42,4 +49,7 @@ public sealed record IngestResult(IReadOnlyList<IngestItemResult> Items)
 {
     /// <summary>Whether the batch went in (no item was <see cref="IngestOutcome.Invalid"/>).</summary>
     public bool Accepted => Items.All(i => i.Outcome != IngestOutcome.Invalid);
+
+    /// <summary>How many items were <see cref="IngestOutcome.SkippedUnlinked"/>.</summary>
+    public int SkippedUnlinked => Items.Count(i => i.Outcome == IngestOutcome.SkippedUnlinked);
 }

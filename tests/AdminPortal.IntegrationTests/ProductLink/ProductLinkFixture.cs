@@ -16,6 +16,7 @@ public sealed partial class ProductLinkFixture : IAsyncLifetime
 {
     public const string CallbackUri = "http://localhost/signin-product";
     public const string ServiceKey = "product-link-service-key";
+    public const string IngestKey = "product-link-ingest-key";
 
     public AcmeHomeServer Acme { get; private set; } = null!;
     public OAuthFactory App { get; private set; } = null!;
@@ -48,6 +49,7 @@ public sealed partial class ProductLinkFixture : IAsyncLifetime
     public static void Configure(OAuthFactory app, Uri acme)
     {
         app.Settings["Ifttt:ServiceKey"] = ServiceKey;
+        app.Settings["Ingest:ApiKeys:0"] = IngestKey;
         app.Settings["Product:Name"] = "Acme Home";
         app.Settings["Product:ApiBaseUrl"] = acme.ToString();
         app.Settings["Product:AccountUrl"] = acme + "account";

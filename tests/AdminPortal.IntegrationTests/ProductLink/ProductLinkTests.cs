@@ -98,6 +98,42 @@ public sealed class ProductLinkTests(ProductLinkFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task IngestByProductIds_LinkedUsersEventsStored_UnlinkedOnesSkippedAndCounted()
+    {
+        var flow = new OAuthFlow(fixture.App);
+        var ifttt = await fixture.LinkThroughProductAsync(flow, "alice@acme.test", "Alice-pass-1", state: "ingest-state");
+        var door = $"door-{Guid.NewGuid():N}";
+        var at = DateTimeOffset.UtcNow;
+
+        // The product sends every user's events under its own ids; carol never linked IFTTT.
+        using var product = fixture.App.CreateClient();
+        product.DefaultRequestHeaders.Add("X-Api-Key", ProductLinkFixture.IngestKey);
+        var response = await product.PostAsJsonAsync("/api/v1/events", new[]
+        {
+            IftttFactory.DoorEvent("usr_carol", door, at),
+            IftttFactory.DoorEvent("usr_alice", door, at, sourceId: door),
+            IftttFactory.DoorEvent("usr_carol", door, at.AddSeconds(1)),
+        }, ct);
+        var body = await HttpAssert.JsonAsync(response, HttpStatusCode.OK);
+        Assert.Equal(2, body.GetProperty("skipped_unlinked").GetInt32());
+        var items = body.GetProperty("data");
+        Assert.Equal("unlinked", items[0].GetProperty("skipped").GetString());
+        Assert.False(items[0].TryGetProperty("id", out _));
+        var aliceEventId = items[1].GetProperty("id").GetString();
+        Assert.False(string.IsNullOrEmpty(aliceEventId));
+        Assert.Equal("unlinked", items[2].GetProperty("skipped").GetString());
+
+        // IFTTT's poll for alice finds her event, with no admin having mapped anything.
+        using var poll = new HttpRequestMessage(HttpMethod.Post, "/ifttt/v1/triggers/door_opened")
+        {
+            Content = IftttFactory.Json(JsonSerializer.Serialize(new { triggerFields = new { door }, trigger_identity = door })),
+        };
+        poll.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ifttt.AccessToken);
+        var polled = await HttpAssert.JsonAsync(await flow.Ifttt.SendAsync(poll, ct), HttpStatusCode.OK);
+        Assert.Equal(aliceEventId, Assert.Single(polled.GetProperty("data").EnumerateArray()).GetProperty("meta").GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task ProductDownDuringSignIn_UserSeesAPageThatSaysSo()
     {
         var acme = await ProductLinkFixture.StartAcmeAsync(ct);

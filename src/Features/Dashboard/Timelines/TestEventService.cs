@@ -38,6 +38,10 @@ public sealed class TestEventService(IDbContextFactory<AppDbContext> dbFactory, 
 
         var result = await ingest.IngestAsync([ToEvent(form, userRef)], ct);
         var item = result.Items[0];
+        if (item.Outcome == IngestOutcome.SkippedUnlinked)
+        {
+            return new TestEventResult(null, false, [$"No user '{userRef}': a product user appears here once they link IFTTT."]);
+        }
         return item.Error is { } error
             ? new TestEventResult(null, false, [error])
             : new TestEventResult(item.EventId, item.Outcome == IngestOutcome.Duplicate, []);
