@@ -1,5 +1,5 @@
 using System.Net;
-using AdminPortal.Features.Admin;
+using AdminPortal.Shared;
 using Microsoft.AspNetCore;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;

@@ -1,5 +1,5 @@
 using System.Net;
-using AdminPortal.Features.Admin;
+using AdminPortal.Shared;
 
 namespace AdminPortal.Features.OAuth.Authorize;
 

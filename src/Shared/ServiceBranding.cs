@@ -1,4 +1,4 @@
-namespace AdminPortal.Features.Admin;
+namespace AdminPortal.Shared;
 
 /// <summary>
 /// The name people see in page titles and headers. It is the service declaration's own name
