@@ -71,7 +71,10 @@ public class ConnectorFactory : IftttFactory
         ["Service:Triggers:1:Source:Map:Ingredients:pressed_at"] = "/at",
     };
 
-    /// <summary>The users' product tokens (stand-in until the product-link feature's implementation lands).</summary>
+    /// <summary>
+    /// The users' product tokens, set by the test, so connector tests choose tokens without a sign-in each; the real
+    /// product link feeding the connector is covered by Samples/SampleShimTests.
+    /// </summary>
     public StandInEventsTokens Tokens { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

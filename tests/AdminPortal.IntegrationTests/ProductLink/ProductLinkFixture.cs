@@ -12,7 +12,7 @@ namespace AdminPortal.IntegrationTests.ProductLink;
 /// The sample product Acme Home on its own Kestrel port, and AdminPortal configured to sign users in through it.
 /// AdminPortal runs on the test server, whose host is <c>localhost</c>: its callback is <see cref="CallbackUri"/>.
 /// </summary>
-public sealed partial class ProductLinkFixture : IAsyncLifetime
+public partial class ProductLinkFixture : IAsyncLifetime
 {
     public const string CallbackUri = "http://localhost/signin-product";
     public const string ServiceKey = "product-link-service-key";
@@ -29,8 +29,12 @@ public sealed partial class ProductLinkFixture : IAsyncLifetime
         Acme = await StartAcmeAsync();
         App = new OAuthFactory();
         Configure(App, Acme.BaseUrl);
+        await ConfigureMoreAsync(App);
         _ = App.Server;
     }
+
+    /// <summary>A derived fixture's own settings, applied after the product's and before the app starts.</summary>
+    protected virtual Task ConfigureMoreAsync(OAuthFactory app) => Task.CompletedTask;
 
     /// <summary>
     /// Started and warmed up: a cold sample takes seconds for its first request on a loaded machine, longer than
@@ -108,10 +112,11 @@ public sealed partial class ProductLinkFixture : IAsyncLifetime
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
         await Acme.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     [GeneratedRegex("<a[^>]*href=\"([^\"]*)\"[^>]*data-testid=\"product-sign-in\"")]
