@@ -17,11 +17,24 @@ public class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminEmail = "admin@browser.test";
     public const string AdminPassword = "Admin-Passw0rd-1";
 
-    public AppServer()
+    public AppServer() : this(port: 0)
+    {
+    }
+
+    /// <summary>On a chosen port, for a test that must name the app's address before it starts (0 = any free port).</summary>
+    protected AppServer(int port)
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "adminportal-browser-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+    }
+
+    /// <summary>A port nobody listens on right now (the OS's pick), for <see cref="AppServer(int)"/>.</summary>
+    protected static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public string DataDirectory { get; }
@@ -30,7 +43,7 @@ public class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Like <c>http://127.0.0.1:41234</c>; set once the server has started.</summary>
     public string BaseUrl { get; private set; } = "";
 
-    public ValueTask InitializeAsync()
+    public virtual ValueTask InitializeAsync()
     {
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
