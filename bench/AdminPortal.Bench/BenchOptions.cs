@@ -16,6 +16,10 @@ public sealed record BenchOptions
     /// <summary>Single events per second the realtime scenario sends (open loop).</summary>
     public int RealtimeRate { get; init; } = 100;
     public int BatchSize { get; init; } = 1000;
+    /// <summary>Linked users the connector scenario's app polls (its own database, one door identity per door each).</summary>
+    public int ConnectorUsers { get; init; } = 1_000;
+    /// <summary>door.opened events a second appearing in the fake product during the connector scenario (open loop).</summary>
+    public int ConnectorRate { get; init; } = 50;
     public bool Quick { get; init; }
     /// <summary>Only these scenarios (all when empty).</summary>
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
@@ -38,6 +42,7 @@ public sealed record BenchOptions
     {
         Quick = true, Users = 200, Identities = 2_000, Events = 20_000, SmallEvents = 2_000,
         WarmUp = TimeSpan.FromSeconds(1), Duration = TimeSpan.FromSeconds(2), RealtimeRate = 20, BatchSize = 200,
+        ConnectorUsers = 50, ConnectorRate = 20,
     };
 
     public static BenchOptions Parse(string[] args)
@@ -60,6 +65,8 @@ public sealed record BenchOptions
                 "--duration" => o with { Duration = TimeSpan.FromSeconds(Int()) },
                 "--realtime-rate" => o with { RealtimeRate = Int() },
                 "--batch" => o with { BatchSize = Int() },
+                "--connector-users" => o with { ConnectorUsers = Int() },
+                "--connector-rate" => o with { ConnectorRate = Int() },
                 "--only" => o with { Only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet() },
                 "--repo" => o with { RepoRoot = Next() },
                 "--work" => o with { WorkDirectory = Next() },

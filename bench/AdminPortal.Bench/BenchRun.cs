@@ -10,7 +10,7 @@ namespace AdminPortal.Bench;
 
 /// <summary>
 /// One benchmark run: seed the small database and measure the poll against it, then seed the full database and run
-/// every other scenario against a fresh app process; report. Scenarios run one at a time, never two at once.
+/// the IFTTT-facing scenarios against a fresh app process, then the connector scenario over its own database; report. Scenarios run one at a time, never two at once.
 /// </summary>
 public static class BenchRun
 {
@@ -26,6 +26,7 @@ public static class BenchRun
                 ["users"] = o.Users, ["identities"] = o.Users * o.IdentitiesPerUser, ["events"] = o.Users * o.EventsPerUser,
                 ["small_db_events"] = SmallUsers(o) * o.EventsPerUser, ["clients"] = o.Clients,
                 ["warmup_s"] = o.WarmUp.TotalSeconds, ["duration_s"] = o.Duration.TotalSeconds,
+                ["connector_users"] = o.ConnectorUsers,
             },
         };
         var appDll = o.AppDll ?? await AppProcess.BuildReleaseAsync(o.RepoRoot, log, ct);
@@ -67,18 +68,37 @@ public static class BenchRun
             Collect(report, app);
         }
 
+        if (o.Runs(ConnectorScenario.Name))
+        {
+            await RunConnectorAsync(report, appDll, o, port, fake, log, ct);
+        }
+
         Targets.Evaluate(report);
         return report;
+    }
+
+    /// <summary>Its own small database and app process: declaring a Poll source would otherwise poll every user of the full one.</summary>
+    private static async Task RunConnectorAsync(BenchReport report, string appDll, BenchOptions o, int port, FakeRealtime fake, Action<string> log,
+        CancellationToken ct)
+    {
+        log($"Seeding the connector database ({o.ConnectorUsers:N0} linked users)…");
+        var db = await ConnectorSeeder.SeedAsync(Path.Combine(o.WorkDirectory, o.Quick ? "connector-quick" : "connector"), o.RepoRoot,
+            o.ConnectorUsers, log, ct);
+        report.SeedSeconds["connector_db"] = db.Timings.Total.TotalSeconds;
+        await using var product = await FakeProduct.StartAsync(o.ConnectorUsers);
+        await using var app = await StartAppAsync(appDll, o, db, port, fake, log, ct, ConnectorAppSettings.For(product.BaseAddress));
+        await RunAsync(report, o, app, ConnectorScenario.Name, log, () => ConnectorScenario.RunAsync(o, db, product, fake, ct));
+        Collect(report, app);
     }
 
     private static int SmallUsers(BenchOptions o) => Math.Max(1, o.SmallEvents / o.EventsPerUser);
 
     private static async Task<AppProcess> StartAppAsync(string appDll, BenchOptions o, SeededDatabase db, int port, FakeRealtime fake,
-        Action<string> log, CancellationToken ct)
+        Action<string> log, CancellationToken ct, IEnumerable<KeyValuePair<string, string>>? settings = null)
     {
         var started = Stopwatch.StartNew();
         var app = await AppProcess.StartAsync(appDll, o.AppRoot ?? o.RepoRoot, db.DatabasePath, Path.GetDirectoryName(db.DatabasePath)!, port,
-            fake.BaseAddress, o.AppEnvironment, ct);
+            fake.BaseAddress, o.AppEnvironment, settings ?? [], ct);
         log($"App (pid {app.ProcessId}) serving at {app.BaseAddress} after {started.Elapsed.TotalSeconds:0.0} s.");
         return app;
     }

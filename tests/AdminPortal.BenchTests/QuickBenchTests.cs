@@ -5,7 +5,7 @@ namespace AdminPortal.BenchTests;
 
 public sealed class QuickBenchTests
 {
-    private static readonly string[] Scenarios = ["poll-small-db", "status", "poll", "action", "ingest-single", "ingest-batch", "realtime"];
+    private static readonly string[] Scenarios = ["poll-small-db", "status", "poll", "action", "ingest-single", "ingest-batch", "realtime", "connector-poll"];
 
     [Fact(Timeout = 300_000)]
     public async Task QuickMode_EveryScenario_CompletesWithZeroErrors()
@@ -39,5 +39,8 @@ public sealed class QuickBenchTests
         var table = ReportWriter.Table(report);
         Assert.Equal(Scenarios, report.Scenarios.Select(s => s.Name));
         Assert.All(report.Scenarios, s => Assert.True(s.Completed && s.Errors == 0, $"{s.Name} failed:\n{table}\n{string.Join('\n', log)}"));
+        // What the table shows a user of the connector scenario: the app polled the product and stored what it found.
+        var connector = report.Find("connector-poll")!;
+        Assert.True(connector.Requests > 0 && connector.Units > 0 && connector.Latency.Samples > 0, $"connector-poll measured nothing:\n{table}");
     }
 }

@@ -8,7 +8,8 @@ namespace AdminPortal.Bench.Harness;
 
 /// <summary>
 /// The real app as a separate process on Kestrel (<c>dotnet AdminPortal.dll --urls …</c>) over a bench database,
-/// Development environment, embedded defaults except the bench's files, keys, realtime URL and Warning logs.
+/// Development environment, embedded defaults except the bench's files, keys, realtime URL, Warning logs and the
+/// scenario's own configuration keys (passed as environment variables, <c>:</c> written <c>__</c>).
 /// Samples its resident memory while it runs.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
@@ -61,7 +62,7 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     public static async Task<AppProcess> StartAsync(string appDll, string repoRoot, string databasePath, string workDirectory, int port,
-        Uri realtimeUrl, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+        Uri realtimeUrl, IReadOnlyDictionary<string, string> environment, IEnumerable<KeyValuePair<string, string>> settings, CancellationToken ct)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -75,7 +76,7 @@ public sealed class AppProcess : IAsyncDisposable
         info.ArgumentList.Add($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        foreach (var (key, value) in AppSettings.Common(databasePath, workDirectory))
+        foreach (var (key, value) in AppSettings.Common(databasePath, workDirectory).Concat(settings))
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

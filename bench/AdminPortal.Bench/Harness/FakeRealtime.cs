@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AdminPortal.Bench.Harness;
 
@@ -32,15 +27,13 @@ public sealed class FakeRealtime : IAsyncDisposable
 
     public static async Task<FakeRealtime> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var fake = new FakeRealtime(app);
-        app.MapPost("/v1/notifications", fake.ReceiveAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.BaseAddress = new Uri(address);
+        FakeRealtime? fake = null;
+        var (_, address) = await LocalKestrel.StartAsync(web =>
+        {
+            fake = new FakeRealtime(web);
+            web.MapPost("/v1/notifications", fake.ReceiveAsync);
+        });
+        fake!.BaseAddress = address;
         return fake;
     }
 

@@ -13,6 +13,8 @@ public sealed record BenchReport
     public List<ScenarioResult> Scenarios { get; init; } = [];
     public double? PollToStatusThroughput { get; set; }
     public double? PollP50LargeToSmall { get; set; }
+    /// <summary>The connector scenario's product polls a second over status requests a second (no target: a scale for the figure).</summary>
+    public double? ConnectorPollsToStatus { get; set; }
     public double? PeakResidentMb { get; set; }
     public double? PeakResidentSmallDbMb { get; set; }
     public List<TargetCheck> Targets { get; init; } = [];
@@ -34,10 +36,15 @@ public static class Targets
         var small = report.Find("poll-small-db");
         var batch = report.Find("ingest-batch");
         var realtime = report.Find("realtime");
+        var connector = report.Find("connector-poll");
 
         if (status is not null && poll is not null && status.RequestsPerSecond > 0)
         {
             report.PollToStatusThroughput = poll.RequestsPerSecond / status.RequestsPerSecond;
+        }
+        if (status is not null && connector is not null && status.RequestsPerSecond > 0)
+        {
+            report.ConnectorPollsToStatus = connector.RequestsPerSecond / status.RequestsPerSecond;
         }
         if (poll is not null && small is not null && small.Latency.P50 > 0)
         {

@@ -28,7 +28,7 @@ public static class ReportWriter
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in report.Scenarios)
         {
-            var units = s.Name.StartsWith("ingest", StringComparison.Ordinal) || s.Name == "realtime" ? s.UnitsPerSecond.ToString("N0", c) : "";
+            var units = s.Name.StartsWith("ingest", StringComparison.Ordinal) || s.Name is "realtime" or "connector-poll" ? s.UnitsPerSecond.ToString("N0", c) : "";
             text.AppendLine(c, $"| {s.Name} | {s.Clients} | {s.Requests:N0} | {s.RequestsPerSecond:N0} | {units} | {s.Latency.P50:0.00} | {s.Latency.P95:0.00} | {s.Latency.P99:0.00} | {s.Latency.Max:0.0} | {s.Errors:N0} | {(s.Extra.TryGetValue("app_rss_peak_mb", out var mb) ? mb.ToString("0", c) : "")} |");
         }
         foreach (var s in report.Scenarios)
@@ -38,6 +38,10 @@ public static class ReportWriter
             {
                 text.AppendLine(c, $"{s.Name}: {string.Join(", ", extra.Select(kv => $"{kv.Key} {kv.Value:0.##}"))}");
             }
+        }
+        if (report.ConnectorPollsToStatus is { } ratio)
+        {
+            text.AppendLine(c, $"connector-poll product polls/s ÷ status req/s: {ratio:0.000}");
         }
         text.AppendLine();
         text.AppendLine("| target | wanted | measured | met |");

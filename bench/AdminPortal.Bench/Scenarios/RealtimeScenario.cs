@@ -35,35 +35,15 @@ public static class RealtimeScenario
         await SendAsync(http, o, measured, random, responded, errors, ingestLatencies, ct);
         var seconds = clock.Elapsed.TotalSeconds;
 
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < DeliveryWait && measured.Where((_, i) => responded[i] != 0).Any(m => fake.ReceivedAt(m.Identity.Id) is null))
-        {
-            await Task.Delay(100, ct);
-        }
-
-        var latencies = new Latencies(count);
-        long missing = 0, early = 0;
-        for (var i = 0; i < count; i++)
-        {
-            if (responded[i] == 0)
-            {
-                continue; // the ingest itself failed: already an error
-            }
-            if (fake.ReceivedAt(measured[i].Identity.Id) is not { } received)
-            {
-                missing++;
-                errors.Add($"no realtime notification for identity {measured[i].Identity.Id} within {DeliveryWait.TotalSeconds:0} s");
-                continue;
-            }
-            early += received < responded[i] ? 1 : 0;
-            latencies.Record(Math.Max(0, received - responded[i]));
-        }
+        var identities = measured.Select(m => m.Identity.Id).ToList();
+        await Notifications.WaitAsync(fake, identities, responded, DeliveryWait, ct);
+        var (latency, missing, early) = Notifications.Collect(fake, identities, responded, errors, $"within {DeliveryWait.TotalSeconds:0} s");
 
         var ingest = ingestLatencies.Summarise();
         return new ScenarioResult
         {
             Name = "realtime", Clients = o.Clients, Requests = count, Units = count, Seconds = seconds,
-            Latency = latencies.Summarise(), Errors = errors.Count, ErrorSamples = errors.Samples,
+            Latency = latency, Errors = errors.Count, ErrorSamples = errors.Samples,
             Extra = new()
             {
                 ["rate_per_s"] = o.RealtimeRate, ["missing"] = missing, ["received_before_response"] = early,

@@ -26,6 +26,8 @@ internal sealed class SeedHost(string databasePath, string workDirectory, string
         }
         builder.UseSetting("Hangfire:Storage", "InMemory");
         builder.UseSetting("Ifttt:Realtime:Enabled", "false");
+        // A bench key ring is created fresh and thrown away with its database: its "unencrypted at rest" warning is noise here.
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.ConfigureTestServices(services =>
         {
             // Seeding only: a crash loses a bench database, never real data, so skip the fsync per commit.
@@ -70,6 +72,8 @@ public static class AppSettings
         new("ConnectionStrings:AdminPortal", $"Data Source={databasePath}"),
         new("ConnectionStrings:Hangfire", Path.Combine(workDirectory, "hangfire.db")),
         new("Email:OutboxPath", Path.Combine(workDirectory, "outbox")),
+        // Beside the bench database, not the checkout's data/keys: the seeding host protects product tokens the app process unprotects.
+        new("DataProtection:KeysPath", Path.Combine(workDirectory, "keys")),
         new("Ifttt:ServiceKey", ServiceKey),
         new("Ingest:ApiKeys:0", IngestKey),
         new("Admin:Email", "admin@bench.local"),

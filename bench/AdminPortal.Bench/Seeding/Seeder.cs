@@ -18,12 +18,7 @@ public static class Seeder
         string issuerHost, bool encryptedTokens, Action<string> log, CancellationToken ct)
     {
         var total = Stopwatch.StartNew();
-        if (Directory.Exists(directory))
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        Directory.CreateDirectory(directory);
-        var databasePath = Path.Combine(directory, "adminportal.db");
+        var databasePath = FreshDatabasePath(directory);
 
         var step = Stopwatch.StartNew();
         await using var host = new SeedHost(databasePath, directory, repoRoot, encryptedTokens);
@@ -59,6 +54,17 @@ public static class Seeder
             return new SeededDatabase(databasePath, benchUsers, events, keys, identities,
                 new SeedTimings(hostTime, usersTime, tokensTime, identitiesTime, eventsTime, total.Elapsed));
         }
+    }
+
+    /// <summary>Empties <paramref name="directory"/> (a bench database is rebuilt every run) and names the database in it.</summary>
+    internal static string FreshDatabasePath(string directory)
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        Directory.CreateDirectory(directory);
+        return Path.Combine(directory, "adminportal.db");
     }
 
     /// <summary>IFTTT's identities look like 40 hex digits; deterministic here so reruns poll the same ones.</summary>

@@ -16,10 +16,13 @@ internal static class UserRows
             random.NextBytes(bytes);
             var id = new Guid(bytes).ToString();
             var email = $"bench-user-{i:D6}@bench.local";
-            BulkWriter.Run(insert, id, $"ext-{i:D6}", 0, created, email, email.ToUpperInvariant(), email, email.ToUpperInvariant(), 1,
+            BulkWriter.Run(insert, id, ExternalId(i), 0, created, email, email.ToUpperInvariant(), email, email.ToUpperInvariant(), 1,
                 Guid.NewGuid().ToString("N").ToUpperInvariant(), Guid.NewGuid().ToString(), 0, 0, 1, 0);
             into.Add(new BenchUser(id, i));
         }
         writer.Commit();
     }
+
+    /// <summary>The user's id in the product (<c>AppUser.ExternalId</c>, and the subject of a product link).</summary>
+    public static string ExternalId(int index) => $"ext-{index:D6}";
 }
