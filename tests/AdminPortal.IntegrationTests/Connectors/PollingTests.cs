@@ -71,6 +71,25 @@ public sealed class PollingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_WhileAnotherRunIsUnderWay_EndsWithNothingFetched_TheNextRunPolls()
+    {
+        var (userId, token, subject) = await LinkedUserAsync("alice");
+        await _app.CreateIdentityAsync(userId, token, "alice-front", "front");
+        _product.OpenDoor(subject, "front");
+
+        // Another run (here: the test, as a second worker or instance would) holds the run lock.
+        var other = await AdminPortal.Data.JobRunLock.TryTakeAsync(
+            _app.Services.GetRequiredService<Hangfire.JobStorage>(), ConnectorPollJob.RunLock);
+        Assert.NotNull(other);
+
+        Assert.Empty(await RunJobAsync());
+        Assert.Empty(_product.Calls);
+
+        other.Dispose();
+        Assert.Equal(1, Assert.Single(await RunJobAsync()).Stored);
+    }
+
+    [Fact]
     public async Task Poll_UsersWithoutActiveIdentity_NothingFetched()
     {
         var (_, _, idle) = await LinkedUserAsync("alice");                  // linked, never used on IFTTT

@@ -1,3 +1,4 @@
+using AdminPortal.Data;
 using AdminPortal.Features.Connectors.Sources;
 using Hangfire;
 using Microsoft.Extensions.Options;
@@ -9,12 +10,25 @@ namespace AdminPortal.Features.Connectors.Polling;
 /// identity for it, past their interval or backoff), polled at most <see cref="ConnectorOptions.MaxConcurrency"/> at a
 /// time, each in its own scope (a DbContext serves one poll at a time). Users without an active identity are never asked.
 /// </summary>
-public sealed class ConnectorPollJob(IServiceScopeFactory scopes, ConnectorSources sources, IOptions<ConnectorOptions> options, TimeProvider clock)
+public sealed class ConnectorPollJob(
+    IServiceScopeFactory scopes, ConnectorSources sources, IOptions<ConnectorOptions> options, TimeProvider clock, JobStorage storage)
 {
-    /// <summary>Runs that overlap (a slow product, a short schedule) would poll the same users twice: one at a time.</summary>
-    [DisableConcurrentExecution(timeoutInSeconds: 5 * 60)]
+    public const string RunLock = "adminportal:connector-poll";
+
+    /// <summary>
+    /// Runs that overlap (a slow product, a short schedule) would poll the same users twice, so one runs at a time — and
+    /// a run that finds another under way ends at once with nothing done. Waiting for the lock instead (Hangfire's
+    /// DisableConcurrentExecution) let a seconds-level schedule queue a run per second behind a long one, each holding
+    /// one of the few job workers; the running one polls every due user anyway.
+    /// </summary>
     [AutomaticRetry(Attempts = 0)] // the next run is the retry; each user's failure is recorded on its cursor
     public async Task<IReadOnlyList<PollResult>> RunAsync(CancellationToken ct)
+    {
+        using var held = await JobRunLock.TryTakeAsync(storage, RunLock);
+        return held is null ? [] : await PollDueUsersAsync(ct);
+    }
+
+    private async Task<IReadOnlyList<PollResult>> PollDueUsersAsync(CancellationToken ct)
     {
         var due = new List<(TriggerSource Source, string UserId)>();
         using (var scope = scopes.CreateScope())
