@@ -75,10 +75,11 @@ try
     app.Run();
     return 0;
 }
-catch (StartupConfigurationException ex)
+catch (Exception ex) when (StartupFailure.Describe(ex) is { } problem)
 {
-    // One clear line naming the key to fix, instead of a stack trace.
-    Console.Error.WriteLine($"AdminPortal cannot start: {ex.Message}");
+    // One clear line naming the key to fix, instead of a stack trace: our own checks, options validated at start,
+    // and values the configuration binder could not convert, wherever they surfaced.
+    Console.Error.WriteLine($"AdminPortal cannot start: {problem}");
     return 1;
 }
 

@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using AdminPortal.Data;
 using Microsoft.AspNetCore.Identity;
 
@@ -7,8 +8,8 @@ public static class AccountsExtensions
 {
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
-        builder.Services.AddOptions<AdminBootstrapOptions>().BindConfiguration(AdminBootstrapOptions.Section);
+        builder.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateKeysOnStart(AccountOptions.Section);
+        builder.Services.AddOptions<AdminBootstrapOptions>().BindConfiguration(AdminBootstrapOptions.Section).ValidateKeysOnStart(AdminBootstrapOptions.Section);
 
         builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
             {

@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using AdminPortal.Features.Connectors.Polling;
 using AdminPortal.Features.Connectors.Sources;
 using AdminPortal.Features.Connectors.Status;
@@ -15,7 +16,7 @@ public static class ConnectorsExtensions
     {
         var services = builder.Services;
         services.AddSingleton(ConnectorSources.Load(builder.Configuration));
-        services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.Section).ValidateKeysOnStart(ConnectorOptions.Section);
         services.AddScoped<ConnectorIngest>();
         services.AddScoped<CursorStore>();
         services.AddScoped<ConnectorPoller>();

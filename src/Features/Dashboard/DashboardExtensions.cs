@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using AdminPortal.Features.Dashboard.ActionLog;
 using AdminPortal.Features.Dashboard.Identities;
 using AdminPortal.Features.Dashboard.Overview;
@@ -19,7 +20,7 @@ public static class DashboardExtensions
 {
     public static IHostApplicationBuilder AddDashboard(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateKeysOnStart(DashboardOptions.Section);
         builder.Services.AddDashboardQueries();
         return builder;
     }

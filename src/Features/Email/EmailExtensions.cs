@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Features.Email;
@@ -6,7 +7,7 @@ public static class EmailExtensions
 {
     public static IHostApplicationBuilder AddEmail(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateKeysOnStart(EmailOptions.Section);
         builder.Services.AddSingleton<EmailOutbox>();
         builder.Services.AddSingleton<SmtpEmailSender>();
         builder.Services.AddSingleton<OutboxEmailSender>();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace AdminPortal.Features.Email;
 
 /// <summary><c>Email</c> section. With no SMTP host, messages are written as .eml files to the outbox folder.</summary>
@@ -16,6 +18,7 @@ public sealed class EmailOptions
 public sealed class SmtpOptions
 {
     public string? Host { get; set; }
+    [Range(1, 65535)]
     public int Port { get; set; } = 587;
 
     /// <summary><c>StartTls</c> (default), <c>SslOnConnect</c>, <c>Auto</c> or <c>None</c>.</summary>

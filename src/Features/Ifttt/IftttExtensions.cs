@@ -30,7 +30,7 @@ public static class IftttExtensions
         services.AddScoped<TestSetupService>();
         services.AddTransient<RequestLogPruneJob>();
 
-        services.AddOptions<RequestLogOptions>().BindConfiguration(RequestLogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RequestLogOptions>().BindConfiguration(RequestLogOptions.Section).ValidateKeysOnStart(RequestLogOptions.Section);
 
         builder.AddProviderSql<IRequestLogSql>(() => new SqliteRequestLogSql());
         services.AddSingleton<RequestLogWriter>();

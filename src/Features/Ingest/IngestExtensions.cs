@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 namespace AdminPortal.Features.Ingest;
 
 public static class IngestExtensions
@@ -9,7 +10,7 @@ public static class IngestExtensions
         services.AddScoped<IngestService>();
         services.AddScoped<UserResolver>();
         services.AddSingleton<IngestJson>();
-        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section);
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateKeysOnStart(IngestOptions.Section);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, IngestJsonContext.Default));
         return builder;
     }

@@ -13,7 +13,7 @@ public static class JobsExtensions
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
         var createStorage = JobStorageSetup.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
-        builder.Services.AddOptions<JobScheduleOptions>().BindConfiguration(JobScheduleOptions.Section);
+        builder.Services.AddOptions<JobScheduleOptions>().BindConfiguration(JobScheduleOptions.Section).ValidateKeysOnStart(JobScheduleOptions.Section);
 
         // Hangfire's defaults are process-wide statics (JobStorage.Current, JobActivator.Current): two hosts in
         // one process (tests) would run each other's jobs in each other's containers. Registered first, these

@@ -7,6 +7,7 @@ using AdminPortal.Features.OAuth.Health;
 using AdminPortal.Features.ProductApi.Calls;
 using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Sunset;
+using System.Linq.Expressions;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
@@ -28,30 +29,46 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
     public const string ConnectorPoll = "connector-poll";
     public const string WebhookIdPrune = "webhook-id-prune";
 
+    private static readonly string[] Known =
+        [OAuthPrune, TokenHealth, IftttRequestLogPrune, RealtimeDrain, RealtimeLogPrune, SunsetUserNoticeCatchUp, ProductCallPrune,
+         ConnectorPoll, WebhookIdPrune];
+
     public Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
         var recurring = services.GetRequiredService<IRecurringJobManager>();
         var schedules = options.Value;
+        // A misspelt id would otherwise be ignored without a word, and the job keep its default schedule.
+        if (schedules.Schedules.Keys.FirstOrDefault(id => !Known.Contains(id, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+        {
+            throw new StartupConfigurationException($"{JobScheduleOptions.Section}:Schedules:{unknown}",
+                $"there is no recurring job '{unknown}'; the jobs are {string.Join(", ", Known)}.");
+        }
 
-        recurring.AddOrUpdate<OAuthPruneJob>(OAuthPrune, job => job.RunAsync(CancellationToken.None),
-            schedules.CronFor(OAuthPrune, Cron.Daily(3)));
-        recurring.AddOrUpdate<TokenHealthJob>(TokenHealth, job => job.RunAsync(CancellationToken.None),
-            schedules.CronFor(TokenHealth, Cron.Hourly(17)));
-        recurring.AddOrUpdate<RequestLogPruneJob>(IftttRequestLogPrune, job => job.RunAsync(CancellationToken.None),
-            schedules.CronFor(IftttRequestLogPrune, Cron.Daily(4)));
-        recurring.AddOrUpdate<RealtimeDrainJob>(RealtimeDrain, job => job.RunAsync(CancellationToken.None),
-            schedules.CronFor(RealtimeDrain, Cron.Minutely()));
-        recurring.AddOrUpdate<RealtimeLogPruneJob>(RealtimeLogPrune, job => job.RunAsync(CancellationToken.None),
-            schedules.CronFor(RealtimeLogPrune, Cron.Daily(4)));
-        recurring.AddOrUpdate<SunsetJobs>(SunsetUserNoticeCatchUp, job => job.CatchUpUserNoticesAsync(CancellationToken.None),
-            schedules.CronFor(SunsetUserNoticeCatchUp, Cron.Hourly()));
-        recurring.AddOrUpdate<ProductCallPruneJob>(ProductCallPrune, job => job.RunAsync(CancellationToken.None),
-            schedules.CronFor(ProductCallPrune, "30 4 * * *"));
+        void Add<TJob>(string id, Expression<Func<TJob, Task>> run, string fallback)
+        {
+            var cron = schedules.CronFor(id, fallback);
+            try
+            {
+                recurring.AddOrUpdate(id, run, cron);
+            }
+            catch (ArgumentException e)
+            {
+                // Hangfire's own parser decides (five fields, or six with seconds first); its reason is in the inner exception.
+                throw new StartupConfigurationException($"{JobScheduleOptions.Section}:Schedules:{id}",
+                    $"'{cron}' is not a valid cron expression: {(e.InnerException ?? e).Message.Split('\n')[0].Trim()}");
+            }
+        }
+
+        Add<OAuthPruneJob>(OAuthPrune, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
+        Add<TokenHealthJob>(TokenHealth, job => job.RunAsync(CancellationToken.None), Cron.Hourly(17));
+        Add<RequestLogPruneJob>(IftttRequestLogPrune, job => job.RunAsync(CancellationToken.None), Cron.Daily(4));
+        Add<RealtimeDrainJob>(RealtimeDrain, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        Add<RealtimeLogPruneJob>(RealtimeLogPrune, job => job.RunAsync(CancellationToken.None), Cron.Daily(4));
+        Add<SunsetJobs>(SunsetUserNoticeCatchUp, job => job.CatchUpUserNoticesAsync(CancellationToken.None), Cron.Hourly());
+        Add<ProductCallPruneJob>(ProductCallPrune, job => job.RunAsync(CancellationToken.None), "30 4 * * *");
         // Every minute by default: each user is polled only once its own Poll:Interval (or backoff) has passed.
-        recurring.AddOrUpdate<ConnectorPollJob>(ConnectorPoll, job => job.RunAsync(CancellationToken.None),
-            schedules.CronFor(ConnectorPoll, Cron.Minutely()));
-        recurring.AddOrUpdate<ReceivedWebhookPruneJob>(WebhookIdPrune, job => job.RunAsync(CancellationToken.None),
-            schedules.CronFor(WebhookIdPrune, Cron.Daily(5)));
+        Add<ConnectorPollJob>(ConnectorPoll, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        Add<ReceivedWebhookPruneJob>(WebhookIdPrune, job => job.RunAsync(CancellationToken.None), Cron.Daily(5));
         return Task.CompletedTask;
     }
 }

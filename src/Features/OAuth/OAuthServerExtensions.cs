@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using AdminPortal.Features.OAuth.Sunset;
 using AdminPortal.Features.Sunset;
 using AdminPortal.Data;
@@ -82,7 +83,7 @@ public static class OAuthServerExtensions
                     .AddEventHandler(AccessTokenUseHandler.Descriptor);
             });
 
-        builder.Services.AddOptions<IftttClientOptions>().BindConfiguration(IftttClientOptions.Section)
+        builder.Services.AddOptions<IftttClientOptions>().BindConfiguration(IftttClientOptions.Section).ValidateKeysOnStart(IftttClientOptions.Section)
             // One slug for the service: the redirect URI follows the declared Service:Slug unless set apart.
             .PostConfigure<IConfiguration>((client, configuration) =>
             {

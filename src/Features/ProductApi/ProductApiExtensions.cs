@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using System.Net;
 using AdminPortal.Features.Ifttt.Actions;
 using AdminPortal.Features.Ifttt.Queries;
@@ -24,7 +25,7 @@ public static class ProductApiExtensions
         var requests = ProductRequests.Load(builder.Configuration);
         services.AddSingleton(requests);
         services.AddOptions<ProductOptions>().BindConfiguration(ProductOptions.Section);
-        services.AddOptions<ProductRequestOptions>().BindConfiguration(ProductRequestOptions.Section);
+        services.AddOptions<ProductRequestOptions>().BindConfiguration(ProductRequestOptions.Section).ValidateKeysOnStart(ProductRequestOptions.Section);
         services.AddMemoryCache();
 
         var timeout = builder.Configuration.GetValue<TimeSpan?>($"{ProductOptions.Section}:Timeout") ?? new ProductOptions().Timeout;

@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using AdminPortal.Data;
 using AdminPortal.Features.OAuth.Connections;
 using Microsoft.AspNetCore.DataProtection;
@@ -13,7 +14,7 @@ public static class ProductLinkExtensions
     {
         var product = builder.Configuration.GetSection(ProductOptions.Section).Get<ProductOptions>() ?? new ProductOptions();
         ProductOptionsValidator.Validate(product);
-        builder.Services.AddOptions<ProductOptions>().BindConfiguration(ProductOptions.Section);
+        builder.Services.AddOptions<ProductOptions>().BindConfiguration(ProductOptions.Section).ValidateKeysOnStart(ProductOptions.Section);
 
         // Product tokens are encrypted with Data Protection: its keys must outlive a restart, so they live on disk
         // beside the database (never in the database they protect, never only in memory).

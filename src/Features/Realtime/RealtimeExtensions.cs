@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using AdminPortal.Data;
 
 namespace AdminPortal.Features.Realtime;
@@ -16,8 +17,7 @@ public static class RealtimeExtensions
                     options.Url = url;
                 }
             })
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .ValidateKeysOnStart(RealtimeOptions.Section, new Dictionary<string, string> { ["Url"] = "Ifttt:RealtimeUrl" });
 
         builder.Services.AddHttpClient(RealtimeSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         builder.AddProviderSql<IRealtimeSql>(() => new SqliteRealtimeSql());

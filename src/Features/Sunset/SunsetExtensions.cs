@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using AdminPortal.Data;
 
 namespace AdminPortal.Features.Sunset;
@@ -6,7 +7,7 @@ public static class SunsetExtensions
 {
     public static IHostApplicationBuilder AddSunset(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SunsetOptions>().BindConfiguration(SunsetOptions.Section);
+        builder.Services.AddOptions<SunsetOptions>().BindConfiguration(SunsetOptions.Section).ValidateKeysOnStart(SunsetOptions.Section);
         builder.Services.AddSingleton<ServiceLifecycle>();
         builder.Services.AddSingleton<IStartupTask, ServiceLifecycle.Loader>();
         builder.Services.AddSingleton<NoticeSender>();

@@ -18,6 +18,33 @@ public sealed class StartupConfigurationTests
         Assert.DoesNotContain("   at ", stderr);
     }
 
+    /// <summary>
+    /// One bad value per kind of setting (durations, numbers out of range, URLs, booleans, crons, job ids, email
+    /// addresses): each stops start-up with exit code 1 and one line naming the key — not a stack trace, not a start
+    /// that fails later on a page.
+    /// </summary>
+    [Theory]
+    [InlineData("OAuth__AccessTokenLifetime", "abc", "OAuth:AccessTokenLifetime: 'abc' is not a duration such as 00:05:00")]
+    [InlineData("Ifttt__Realtime__BatchSize", "5000", "Ifttt:Realtime:BatchSize: must be between 1 and 1000 (is 5000).")]
+    [InlineData("Ifttt__RealtimeUrl", "not-a-url", "Ifttt:RealtimeUrl: must be an absolute http or https URL (is 'not-a-url').")]
+    [InlineData("Dashboard__StaleIdentityDays", "-1", "Dashboard:StaleIdentityDays: must be between 1 and 365 (is -1).")]
+    [InlineData("Ifttt__Realtime__DebounceWindow", "soon", "Ifttt:Realtime:DebounceWindow: 'soon' is not a duration")]
+    [InlineData("Jobs__Schedules__oauth-prune", "every day", "Jobs:Schedules:oauth-prune: 'every day' is not a valid cron expression")]
+    [InlineData("Jobs__Schedules__conector-poll", "* * * * *", "Jobs:Schedules:conector-poll: there is no recurring job 'conector-poll'")]
+    [InlineData("Accounts__AllowRegistration", "maybe", "Accounts:AllowRegistration: 'maybe' is not true or false.")]
+    [InlineData("Email__Smtp__Port", "abc", "Email:Smtp:Port: 'abc' is not a whole number.")]
+    [InlineData("Ingest__MaxBatch", "0", "Ingest:MaxBatch: must be between 1 and 10000 (is 0).")]
+    [InlineData("Sunset__PlatformTeamEmail", "nobody", "Sunset:PlatformTeamEmail: must be an email address.")]
+    [InlineData("Connectors__MaxConcurrency", "1000", "Connectors:MaxConcurrency: must be between 1 and 64 (is 1000).")]
+    public async Task Start_BadValue_FailsWithOneLineNamingTheKey(string key, string value, string expected)
+    {
+        var (exitCode, stderr) = await RunAppAsync(new() { [key] = value }, withAppSettings: true);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("AdminPortal cannot start: " + expected, stderr);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     [Fact]
     public async Task Start_UnreadableCertificate_FailsNamingTheKey()
     {
