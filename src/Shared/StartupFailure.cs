@@ -23,6 +23,10 @@ public static partial class StartupFailure
                     return string.Join("; ", invalid.Failures);
                 case InvalidOperationException when NotConvertible().Match(e.Message) is { Success: true } m:
                     return $"{m.Groups["key"].Value}: '{m.Groups["value"].Value}' is not {Describe(m.Groups["type"].Value)}.";
+                case IOException when e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException:
+                    var address = BindFailure().Match(e.Message) is { Success: true } b ? b.Groups["address"].Value : "the address";
+                    return $"urls: {address} is already in use — is AdminPortal (or another server) already running there? " +
+                           "Stop it, or choose another address with --urls.";
                 case AggregateException aggregate:
                     return aggregate.InnerExceptions.Select(Describe).FirstOrDefault(d => d is not null);
             }
@@ -46,4 +50,8 @@ public static partial class StartupFailure
     // The binder's message: Failed to convert configuration value 'abc' at 'OAuth:AccessTokenLifetime' to type 'System.TimeSpan'.
     [GeneratedRegex("^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
     private static partial Regex NotConvertible();
+
+    // Kestrel's message: Failed to bind to address http://127.0.0.1:5080: address already in use.
+    [GeneratedRegex("Failed to bind to address (?<address>\\S+?):? address already in use")]
+    private static partial Regex BindFailure();
 }

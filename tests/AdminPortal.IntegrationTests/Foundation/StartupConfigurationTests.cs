@@ -46,6 +46,21 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
+    public async Task Start_PortAlreadyInUse_SaysSoInOneLine()
+    {
+        // The README's second `dotnet run` while the first still serves: one line, not Kestrel's bind stack trace.
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)busy.LocalEndpoint).Port}";
+
+        var (exitCode, stderr) = await RunAppAsync([], withAppSettings: true, urls: url);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith($"AdminPortal cannot start: urls: {url} is already in use", stderr);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task Start_UnreadableCertificate_FailsNamingTheKey()
     {
         var notACertificate = Path.GetTempFileName();
@@ -119,14 +134,15 @@ public sealed class StartupConfigurationTests
         Assert.DoesNotContain("   at ", stderr);
     }
 
-    private static async Task<(int ExitCode, string Stderr)> RunAppAsync(Dictionary<string, string> environment, bool withAppSettings = false)
+    private static async Task<(int ExitCode, string Stderr)> RunAppAsync(Dictionary<string, string> environment, bool withAppSettings = false,
+        string urls = "http://127.0.0.1:0")
     {
         var contentRoot = Directory.CreateTempSubdirectory("adminportal-start-").FullName;
         if (withAppSettings)
         {
             File.Copy(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(contentRoot, "appsettings.json"));
         }
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "AdminPortal.dll"), "--contentRoot", contentRoot, "--urls", "http://127.0.0.1:0"])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "AdminPortal.dll"), "--contentRoot", contentRoot, "--urls", urls])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
