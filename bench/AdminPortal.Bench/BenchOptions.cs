@@ -45,6 +45,30 @@ public sealed record BenchOptions
         ConnectorUsers = 50, ConnectorRate = 20,
     };
 
+    /// <summary>What <c>--help</c> prints; bench/README.md says what each scenario and figure means.</summary>
+    public const string Usage = """
+        AdminPortal benchmark driver: seeds a bench database, starts the app as a Release process, drives it over HTTP.
+
+        usage: dotnet run -c Release --project bench/AdminPortal.Bench -- [options]
+
+          --quick                 small scale, 2 s per scenario (~1 minute; what the test suite runs)
+          --only a,b,…            scenarios: poll-small-db, status, poll, action, ingest-single, ingest-batch,
+                                  realtime, connector-poll (default: all)
+          --users N --identities N --events N --small-events N   database scale
+          --clients N             concurrent keep-alive clients (32)
+          --warmup S --duration S seconds per scenario (5, 20)
+          --batch N               events per ingest-batch request (1000)
+          --realtime-rate N       events/s of the realtime scenario (100)
+          --connector-users N --connector-rate N   linked users and events/s of connector-poll (1000, 50)
+          --app-dll PATH [--app-root DIR]          measure another build (e.g. an older checkout)
+          --encrypted-tokens      mint tokens as builds before decision 0007 did
+          --app-env NAME=VALUE    extra environment for the app process
+          --work DIR --results DIR --repo DIR       where databases, results and the repository are
+          --help                  this text
+
+        Exit code 0 when every scenario completed with zero errors. Details: bench/README.md.
+        """;
+
     public static BenchOptions Parse(string[] args)
     {
         var o = args.Contains("--quick") ? Quickly(new BenchOptions()) : new BenchOptions();
@@ -74,7 +98,7 @@ public sealed record BenchOptions
                 "--results" => o with { ResultsDirectory = Next() },
                 "--app-root" => o with { AppRoot = Path.GetFullPath(Next()) },
                 "--app-env" => o with { AppEnvironment = WithVariable(o.AppEnvironment, Next()) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. See bench/README.md."),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. See --help or bench/README.md."),
             };
         }
         var repo = string.IsNullOrEmpty(o.RepoRoot) ? FindRepoRoot() : Path.GetFullPath(o.RepoRoot);
