@@ -94,7 +94,13 @@ public sealed class DashboardTests(ChromiumFixture chromium, AppServer server) :
             await page.Locator("h4").First.WaitForAsync();
             await browser.ScreenshotAsync(name);
         }
-        Assert.Equal(1, await page.Locator("[data-testid=platform-api-url]").CountAsync());
+        // The value IFTTT's platform asks for, copied with its button: the origin, without /ifttt/v1 (IFTTT appends it).
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        var prefix = await page.Locator("[data-testid=platform-api-url]").InnerTextAsync();
+        Assert.DoesNotContain("/ifttt", prefix);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy API URL prefix" }).ClickAsync();
+        await page.GetByText("API URL prefix copied").WaitForAsync();
+        Assert.Equal(prefix, await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
         Assert.Empty(browser.FailedResponses);
     }
 

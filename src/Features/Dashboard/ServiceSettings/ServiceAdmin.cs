@@ -44,7 +44,8 @@ public sealed class ServiceAdmin(
         var options = client.Value;
         return
         [
-            new("api-url", "API URL prefix", origin + IftttExtensions.BasePath, "API → Service API → URL prefix"),
+            // IFTTT appends /ifttt/v1/… to the prefix itself: the prefix is the origin alone.
+            new("api-url", "API URL prefix", origin, $"API → Service API → URL prefix (IFTTT appends {IftttExtensions.BasePath}/…)"),
             new("authorize-url", "Authorization URL", $"{origin}/{OAuthServerExtensions.AuthorizeEndpoint}", "Authentication → OAuth2 → Authorization URL"),
             new("token-url", "Token URL", $"{origin}/{OAuthServerExtensions.TokenEndpoint}", "Authentication → OAuth2 → Token URL"),
             new("client-id", "Client ID", options.ClientId, "Authentication → OAuth2 → Client ID"),

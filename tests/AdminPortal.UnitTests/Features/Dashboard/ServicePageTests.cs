@@ -15,7 +15,9 @@ public sealed class ServicePageTests : DashboardTestContext
 
         var page = RenderInCircuit<ServicePage>();
 
-        Assert.Equal("https://localhost/ifttt/v1", page.Find("[data-testid=platform-api-url]").TextContent);
+        // IFTTT appends /ifttt/v1 itself: the prefix to paste is the origin alone.
+        Assert.Equal("https://localhost", page.Find("[data-testid=platform-api-url]").TextContent);
+        Assert.Equal("Copy API URL prefix", page.Find("[data-testid=copy-api-url]").GetAttribute("aria-label"));
         Assert.Equal("https://localhost/connect/authorize", page.Find("[data-testid=platform-authorize-url]").TextContent);
         Assert.Equal("ifttt", page.Find("[data-testid=platform-client-id]").TextContent);
         Assert.Contains("Which door", page.Find("[data-testid=declared-trigger-door_opened]").TextContent);
