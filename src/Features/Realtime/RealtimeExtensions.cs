@@ -11,15 +11,23 @@ public static class RealtimeExtensions
             .BindConfiguration(RealtimeOptions.Section)
             .Configure<IConfiguration>((options, configuration) =>
             {
-                // The base URL has its own, documented key: Ifttt:RealtimeUrl.
-                if (configuration["Ifttt:RealtimeUrl"] is { Length: > 0 } url)
+                // The base URL has its own, documented key: Ifttt:RealtimeUrl ("local": the in-app sink).
+                if (configuration["Ifttt:RealtimeUrl"] is LocalRealtimeSink.UrlValue)
+                {
+                    options.LocalSink = true;
+                }
+                else if (configuration["Ifttt:RealtimeUrl"] is { Length: > 0 } url)
                 {
                     options.Url = url;
                 }
             })
             .ValidateKeysOnStart(RealtimeOptions.Section, new Dictionary<string, string> { ["Url"] = "Ifttt:RealtimeUrl" });
 
-        builder.Services.AddHttpClient(RealtimeSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddHttpClient(RealtimeSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(services =>
+                services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RealtimeOptions>>().Value.LocalSink
+                    ? new LocalRealtimeSink()
+                    : new SocketsHttpHandler());
         builder.AddProviderSql<IRealtimeSql>(() => new SqliteRealtimeSql());
         builder.Services.AddSingleton<RealtimeSignal>();
         builder.Services.AddSingleton<RealtimeOutbox>();

@@ -19,6 +19,9 @@ public sealed class RealtimeOptions
     public TimeSpan DebounceWindow { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Entries per request; IFTTT accepts at most 1000.</summary>
+    /// <summary>Set by <c>Ifttt:RealtimeUrl=local</c>: calls are answered inside the app (<see cref="LocalRealtimeSink"/>).</summary>
+    public bool LocalSink { get; set; }
+
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 1000;
 
