@@ -24,7 +24,13 @@ public static class DatabaseExtensions
                 var sqlite = SqliteDatabase.Prepare(connectionString, builder.Environment.ContentRootPath);
                 builder.Services.AddSingleton(sqlite);
                 // Pooled: the IFTTT poll path creates a context per request and must not pay for set-up each time.
-                builder.Services.AddPooledDbContextFactory<AppDbContext>(options => sqlite.Configure(options));
+                builder.Services.AddPooledDbContextFactory<AppDbContext>(options =>
+                {
+                    sqlite.Configure(options);
+                    // The dashboard counts with a cap (Take(cap + 1).Count()): no order is needed to count, so EF's
+                    // "row limit without OrderBy" warning is noise there, logged on every page visit.
+                    options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+                });
                 sqliteFile = sqlite.InMemory ? null : sqlite;
                 break;
             default:
