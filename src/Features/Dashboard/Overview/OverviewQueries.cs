@@ -72,7 +72,9 @@ public sealed class OverviewQueries(
             .Where(e => e.OccurredAt >= today && !testUsers.Contains(e.UserId))
             .Take(Paging.CountCap * 10 + 1).CountAsync(ct);
 
-        var recent = db.Set<RequestLogEntry>().Where(e => e.At >= dayAgo && !e.TestMode);
+        // Left out as the README says: IFTTT's test-mode header, its endpoint tests' set-up call, and its test user's calls.
+        var recent = db.Set<RequestLogEntry>().Where(e => e.At >= dayAgo && !e.TestMode && e.Endpoint != RequestLogQueries.TestSetupEndpoint
+            && (e.UserId == null || !testUsers.Contains(e.UserId)));
         var requests = await recent.CountAsync(ct);
         var errors = await recent.CountAsync(e => e.Status >= 400, ct);
 

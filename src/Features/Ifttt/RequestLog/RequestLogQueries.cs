@@ -9,6 +9,9 @@ public sealed record HourlyPolls(DateTimeOffset Hour, int Polls);
 /// <summary>The request log's own reads for other features (the dashboard), beside its mapping and writer.</summary>
 public static class RequestLogQueries
 {
+    /// <summary>IFTTT's endpoint tests call it first; it is test traffic whatever its headers.</summary>
+    public const string TestSetupEndpoint = "test/setup";
+
     /// <summary>
     /// Trigger polls (POST triggers/{slug}, not their field endpoints) per hour for the last 24 hours, grouped in SQL
     /// over the At index range: 24 rows back whatever the traffic.
@@ -21,6 +24,7 @@ public static class RequestLogQueries
         var rows = await db.Database.SqlQuery<HourCount>($"""
             SELECT "At" / {hourMs} AS "Hour", COUNT(*) AS "Count" FROM "IftttRequestLog"
             WHERE "At" >= {from} AND "Method" = 'POST' AND "Endpoint" LIKE 'triggers/%' AND "Endpoint" NOT LIKE 'triggers/%/%' AND "TestMode" = 0
+              AND ("UserId" IS NULL OR "UserId" NOT IN (SELECT "Id" FROM "AspNetUsers" WHERE "IsTestUser"))
             GROUP BY 1
             """).ToListAsync(ct);
         var counts = rows.ToDictionary(r => r.Hour, r => r.Count);
