@@ -8,13 +8,14 @@ public sealed class SunsetRequest
     /// <summary>Checked by the planner (with its own message), not by annotations: the date picker binds apart from the form.</summary>
     public DateOnly? SunsetDate { get; set; }
 
-    [Required, StringLength(500)]
+    // Display names: the form's validation messages name the field as the admin sees it, not the property.
+    [Required, StringLength(500), Display(Name = "Reason")]
     public string Reason { get; set; } = "";
 
-    [Required, StringLength(4000)]
+    [Required, StringLength(4000), Display(Name = "Message to users")]
     public string MessageToUsers { get; set; } = "";
 
-    [Required, EmailAddress]
+    [Required, EmailAddress, Display(Name = "IFTTT platform team email")]
     public string PlatformTeamEmail { get; set; } = "";
 
     /// <summary>The admin accepts a sunset less than 14 days ahead (IFTTT asks for two weeks).</summary>

@@ -1,3 +1,4 @@
+using AdminPortal.Components.Shared;
 using System.Text.Json;
 using AdminPortal.Features.Dashboard.Overview;
 using AdminPortal.Features.Dashboard.Shared;

@@ -1,3 +1,4 @@
+using AdminPortal.Components.Shared;
 using AdminPortal.Data;
 using AdminPortal.Features.Dashboard.RealtimeLog;
 using AdminPortal.Features.Dashboard.Shared;

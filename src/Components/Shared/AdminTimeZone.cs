@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AdminPortal.Features.Dashboard.Shared;
+namespace AdminPortal.Components.Shared;
 
 /// <summary>
 /// The admin's time zone, cascaded from the admin layout. The layout asks the browser (Intl) once per circuit;
