@@ -91,7 +91,7 @@ public sealed class DashboardTests(ChromiumFixture chromium, AppServer server) :
         {
             await page.GotoAsync(path);
             await browser.WaitForCircuitAsync();
-            await page.Locator("h4").First.WaitForAsync();
+            await page.Locator("h1").First.WaitForAsync();
             await browser.ScreenshotAsync(name);
         }
         // The value IFTTT's platform asks for, copied with its button: the origin, without /ifttt/v1 (IFTTT appends it).
