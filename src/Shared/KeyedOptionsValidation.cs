@@ -69,6 +69,7 @@ public static class KeyedOptionsValidation
             RangeAttribute range => $"must be between {range.Minimum} and {range.Maximum}",
             UrlAttribute => "must be an absolute http or https URL",
             EmailAddressAttribute => "must be an email address",
+            AllowedValuesAttribute allowed => $"must be one of {string.Join(", ", allowed.Values)}",
             MinLengthAttribute min => $"must have at least {min.Length} characters",
             MaxLengthAttribute max => $"must have at most {max.Length} characters",
             _ => rule.FormatErrorMessage(member).TrimEnd('.'),
@@ -78,7 +79,7 @@ public static class KeyedOptionsValidation
         private static string Shown(ValidationAttribute rule, object? value) => value switch
         {
             IFormattable formattable => $" (is {formattable.ToString(null, CultureInfo.InvariantCulture)})",
-            string { Length: > 0 } text when rule is UrlAttribute => $" (is '{text}')",
+            string { Length: > 0 } text when rule is UrlAttribute or AllowedValuesAttribute => $" (is '{text}')",
             _ => "",
         };
     }

@@ -22,6 +22,7 @@ public sealed class SmtpOptions
     public int Port { get; set; } = 587;
 
     /// <summary><c>StartTls</c> (default), <c>SslOnConnect</c>, <c>Auto</c> or <c>None</c>.</summary>
+    [AllowedValues("StartTls", "SslOnConnect", "Auto", "None")]
     public string Tls { get; set; } = "StartTls";
 
     public string? User { get; set; }

@@ -33,6 +33,7 @@ public sealed class StartupConfigurationTests
     [InlineData("Jobs__Schedules__conector-poll", "* * * * *", "Jobs:Schedules:conector-poll: there is no recurring job 'conector-poll'")]
     [InlineData("Accounts__AllowRegistration", "maybe", "Accounts:AllowRegistration: 'maybe' is not true or false.")]
     [InlineData("Email__Smtp__Port", "abc", "Email:Smtp:Port: 'abc' is not a whole number.")]
+    [InlineData("Email__Smtp__Tls", "sometimes", "Email:Smtp:Tls: must be one of StartTls, SslOnConnect, Auto, None (is 'sometimes').")]
     [InlineData("Ingest__MaxBatch", "0", "Ingest:MaxBatch: must be between 1 and 10000 (is 0).")]
     [InlineData("Sunset__PlatformTeamEmail", "nobody", "Sunset:PlatformTeamEmail: must be an email address.")]
     [InlineData("Connectors__MaxConcurrency", "1000", "Connectors:MaxConcurrency: must be between 1 and 64 (is 1000).")]
