@@ -1,5 +1,6 @@
 using AdminPortal.Shared;
 using AdminPortal.Data;
+using AdminPortal.Features.Accounts.Administration;
 using Microsoft.AspNetCore.Identity;
 
 namespace AdminPortal.Features.Accounts;
@@ -41,6 +42,8 @@ public static class AccountsExtensions
 
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddSingleton<IStartupTask, AdminBootstrapper>();
+        builder.Services.AddSingleton<AdminAccounts>();
+        builder.Services.AddSingleton<UserDeleter>();
         return builder;
     }
 }

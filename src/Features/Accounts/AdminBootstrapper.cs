@@ -7,7 +7,8 @@ namespace AdminPortal.Features.Accounts;
 
 /// <summary>
 /// Creates the Admin role and, when no admin exists yet, the first admin from the <c>Admin</c> section.
-/// With no password configured it generates one and logs it once: the operator's only way in.
+/// With no password configured it generates one and logs it once: the operator's only way in. Once an admin exists
+/// the section is not read again (a warning says so when <c>Admin:Password</c> is still set).
 /// </summary>
 internal sealed class AdminBootstrapper(IOptions<AdminBootstrapOptions> options, TimeProvider clock, ILogger<AdminBootstrapper> logger)
     : IStartupTask
@@ -23,6 +24,12 @@ internal sealed class AdminBootstrapper(IOptions<AdminBootstrapOptions> options,
         var users = services.GetRequiredService<UserManager<AppUser>>();
         if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
         {
+            if (!string.IsNullOrEmpty(options.Value.Password))
+            {
+                // Said out loud because operators expect a changed value to take effect; it never does after the first start.
+                logger.LogWarning("Admin:Password is set but ignored: it is used only to create the first admin, and an admin exists. "
+                    + "Change passwords at /Account/ChangePassword, or send a reset link from the dashboard's user page.");
+            }
             return;
         }
 

@@ -3,6 +3,7 @@ using AdminPortal.Features.Connectors.Polling;
 using AdminPortal.Features.Connectors.Sources;
 using AdminPortal.Features.Connectors.Status;
 using AdminPortal.Features.Connectors.Webhooks;
+using AdminPortal.Features.Accounts.Administration;
 
 namespace AdminPortal.Features.Connectors;
 
@@ -19,6 +20,7 @@ public static class ConnectorsExtensions
         services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.Section).ValidateKeysOnStart(ConnectorOptions.Section);
         services.AddScoped<ConnectorIngest>();
         services.AddScoped<CursorStore>();
+        services.AddScoped<IUserDataEraser, ConnectorUserEraser>();
         services.AddScoped<ConnectorPoller>();
         services.AddSingleton<ConnectorPollJob>();
         services.AddScoped<ReceivedWebhookStore>();

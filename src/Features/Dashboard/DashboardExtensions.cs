@@ -38,6 +38,7 @@ public static class DashboardExtensions
         services.TryAddScoped<ProductCallStore>(); // ProductApi's read API over its call log
         services.AddScoped<OverviewQueries>();
         services.AddScoped<UserQueries>();
+        services.AddScoped<UserAdministration>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using AdminPortal.Features.OAuth.Sunset;
 using AdminPortal.Features.Sunset;
 using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
+using AdminPortal.Features.Accounts.Administration;
 using AdminPortal.Features.OAuth.Authorize;
 using AdminPortal.Features.OAuth.Connections;
 using AdminPortal.Features.OAuth.Health;
@@ -97,6 +98,7 @@ public static class OAuthServerExtensions
         builder.Services.AddScoped<IftttClientService>();
         builder.Services.AddScoped<IftttLinks>();
         builder.Services.AddScoped<ConnectionsService>();
+        builder.Services.AddScoped<IUserDataEraser, OAuthUserEraser>();
         builder.Services.AddSingleton<ConnectionUsageRecorder>();
         builder.Services.AddSingleton<ConnectionUsageWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ConnectionUsageWriter>());

@@ -2,6 +2,7 @@ using AdminPortal.Shared;
 using AdminPortal.Data;
 using AdminPortal.Features.OAuth.Connections;
 using Microsoft.AspNetCore.DataProtection;
+using AdminPortal.Features.Accounts.Administration;
 
 namespace AdminPortal.Features.ProductLink;
 
@@ -30,6 +31,7 @@ public static class ProductLinkExtensions
         builder.Services.AddScoped<ProductLinkNotices>();
         builder.Services.AddScoped<ProductLinkStatus>();
         builder.Services.AddScoped<IConnectionRevokedHandler, ProductLinkRevoker>();
+        builder.Services.AddScoped<IUserDataEraser, ProductLinkEraser>();
         if (product.IsConfigured)
         {
             ProductSignIn.Add(builder.Services.AddAuthentication(), product);

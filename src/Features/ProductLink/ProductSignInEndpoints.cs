@@ -67,6 +67,12 @@ public static class ProductSignInEndpoints
             await users.AddLoginAsync(user, new UserLoginInfo(ProductSignIn.Scheme, subject, product.Value.Name));
         }
 
+        if (await users.IsLockedOutAsync(user))
+        {
+            // The password form refuses a locked account; signing in through the product must not be the way around it.
+            return ErrorPage(product.Value, "This account is locked. Ask an administrator to unlock it.", StatusCodes.Status403Forbidden);
+        }
+
         var access = info.AuthenticationTokens?.FirstOrDefault(t => t.Name == "access_token")?.Value;
         if (access is null)
         {

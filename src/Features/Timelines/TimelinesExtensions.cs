@@ -1,6 +1,7 @@
 using AdminPortal.Data;
 using AdminPortal.Features.Service;
 using AdminPortal.Features.Sunset;
+using AdminPortal.Features.Accounts.Administration;
 
 namespace AdminPortal.Features.Timelines;
 
@@ -26,6 +27,7 @@ public static class TimelinesExtensions
         services.AddSingleton<IdentityWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<IdentityWriter>());
         services.AddScoped<ISunsetStep, ArchiveIdentitiesAtSunset>();
+        services.AddScoped<IUserDataEraser, TimelineUserEraser>();
         return builder;
     }
 }

@@ -45,6 +45,26 @@ public sealed partial class AdminBootstrapTests
         }
     }
 
+    [Fact]
+    public async Task Bootstrap_PasswordSetButAdminExists_WarnsItIsIgnored()
+    {
+        var directory = AdminPortalFactory.NewDataDirectory();
+        await using (var first = AdminPortalFactory.OverDirectory(directory))
+        {
+            _ = first.CreateClient();
+            Assert.DoesNotContain(first.Logs.Lines, l => l.Contains("Admin:Password is set but ignored"));
+        }
+
+        await using var second = AdminPortalFactory.OverDirectory(directory);
+        second.Settings["Admin:Password"] = "A-Different-Passw0rd";
+        _ = second.CreateClient();
+
+        Assert.Single(second.Logs.Lines, l => l.Contains("Admin:Password is set but ignored"));
+        // The first password still signs in: the new value really was not applied.
+        var login = await FormPoster.LoginAsync(second.CreateBrowserLikeClient(), AdminPortalFactory.AdminEmail, AdminPortalFactory.AdminPassword);
+        Assert.Equal("/admin", new Uri(new Uri("http://localhost"), login.Headers.Location!).AbsolutePath);
+    }
+
     private static async Task<int> CountAdminsAsync(AdminPortalFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -11,17 +11,23 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace AdminPortal.Features.Dashboard.Users;
 
-public sealed record UserRow(string Id, string Email, string? ExternalId, bool IsTestUser, bool Linked, TokenHealthState? Health, DateTimeOffset? LastIftttCallAt);
+public sealed record UserRow(string Id, string Email, string? ExternalId, bool IsTestUser, bool Linked, TokenHealthState? Health, DateTimeOffset? LastIftttCallAt,
+    bool IsAdmin = false);
 
 public sealed record UserProfile(string Id, string Email, string? ExternalId, bool IsTestUser, DateTimeOffset CreatedAt);
 
-/// <summary>The Users list and profile edits. Search is a substring of email or external id, or an exact id.</summary>
+/// <summary>The Users list and profile edits. Search is a substring of email or external id, or an exact id; <c>adminsOnly</c> keeps the Admin role's members.</summary>
 public sealed class UserQueries(IDbContextFactory<AppDbContext> dbFactory, IOptions<IftttClientOptions> client)
 {
-    public async Task<Paged<UserRow>> SearchAsync(string? search, int page, int pageSize, CancellationToken ct = default)
+    public async Task<Paged<UserRow>> SearchAsync(string? search, int page, int pageSize, bool adminsOnly = false, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var users = db.Users.AsNoTracking();
+        var adminIds = db.UserRoles.Where(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin)).Select(ur => ur.UserId);
+        if (adminsOnly)
+        {
+            users = users.Where(u => adminIds.Contains(u.Id));
+        }
         if (!string.IsNullOrWhiteSpace(search))
         {
             var text = search.Trim();
@@ -36,12 +42,13 @@ public sealed class UserQueries(IDbContextFactory<AppDbContext> dbFactory, IOpti
         var linked = (await db.Set<OpenIddictEntityFrameworkCoreAuthorization>()
             .Where(a => a.Subject != null && ids.Contains(a.Subject) && a.Status == Statuses.Valid && a.Application!.ClientId == clientId)
             .Select(a => a.Subject!).Distinct().ToListAsync(ct)).ToHashSet();
+        var admins = (await adminIds.Where(id => ids.Contains(id)).ToListAsync(ct)).ToHashSet();
         var health = await db.Set<TokenHealthRecord>().Where(h => ids.Contains(h.UserId)).ToDictionaryAsync(h => h.UserId, h => h.State, ct);
         var lastCalls = await db.Set<RequestLogEntry>().Where(e => e.UserId != null && ids.Contains(e.UserId))
             .GroupBy(e => e.UserId!).Select(g => new { g.Key, Last = g.Max(e => e.At) }).ToDictionaryAsync(x => x.Key, x => x.Last, ct);
         return new Paged<UserRow>([.. result.Items.Select(u => new UserRow(u.Id, u.Email ?? u.UserName ?? u.Id, u.ExternalId, u.IsTestUser,
             linked.Contains(u.Id), health.TryGetValue(u.Id, out var state) ? state : null,
-            lastCalls.TryGetValue(u.Id, out var last) ? last : null))], result.Total, result.Capped);
+            lastCalls.TryGetValue(u.Id, out var last) ? last : null, admins.Contains(u.Id)))], result.Total, result.Capped);
     }
 
     public async Task<UserProfile?> GetAsync(string userId, CancellationToken ct = default)

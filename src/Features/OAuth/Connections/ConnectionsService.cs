@@ -82,6 +82,34 @@ public sealed class ConnectionsService(
         return true;
     }
 
+    /// <summary>
+    /// Every app's access for one user, before their account is deleted: each valid authorization and its tokens, any
+    /// token issued outside one, then the revoked-handlers once even when nothing was linked (a product link may remain).
+    /// Callers must hold the Admin policy.
+    /// </summary>
+    public async Task DisconnectUserAsync(string userId, CancellationToken ct = default)
+    {
+        await foreach (var authorization in authorizations.FindBySubjectAsync(userId, ct))
+        {
+            if (await authorizations.HasStatusAsync(authorization, Statuses.Valid, ct))
+            {
+                await authorizations.TryRevokeAsync(authorization, ct);
+                await tokens.RevokeByAuthorizationIdAsync((await authorizations.GetIdAsync(authorization, ct))!, ct);
+            }
+        }
+        await foreach (var token in tokens.FindBySubjectAsync(userId, ct))
+        {
+            if (await tokens.HasStatusAsync(token, Statuses.Valid, ct))
+            {
+                await tokens.TryRevokeAsync(token, ct);
+            }
+        }
+        foreach (var handler in revokedHandlers)
+        {
+            await handler.OnRevokedAsync(userId, ct);
+        }
+    }
+
     private async Task RevokeAsync(object authorization, string authorizationId, string? userId, CancellationToken ct)
     {
         // The authorization first: validation checks it on every call, so access stops here even

@@ -1,5 +1,7 @@
 using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
+using AdminPortal.Features.Accounts.Administration;
+using AdminPortal.Features.Email;
 using AdminPortal.Features.Dashboard;
 using AdminPortal.Features.Ifttt.Actions;
 using AdminPortal.Features.Ingest;
@@ -12,6 +14,8 @@ using AdminPortal.Features.Sunset;
 using AdminPortal.Features.OAuth;
 using AdminPortal.Features.OAuth.Connections;
 using AdminPortal.Features.OAuth.Health;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -98,9 +102,18 @@ public abstract class DashboardTestContext : AdminBunitContext
         Services.AddScoped<TokenHealthRecorder>();
         Services.AddScoped<TokenHealthService>();
         Services.AddScoped<ConnectionsService>();
+        // Accounts, for the user page's account panel: Identity over the same database, reset tokens, an email sink.
+        Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        Services.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>().AddDefaultTokenProviders();
+        Services.AddSingleton<AdminAccounts>();
+        Services.AddSingleton<UserDeleter>();
+        Services.AddSingleton<IEmailSender>(SentEmails);
         Services.AddOptions<DashboardOptions>();
         Services.AddDashboardQueries();
     }
+
+    /// <summary>What the pages emailed.</summary>
+    protected CapturingEmailSender SentEmails { get; } = new();
 
     protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
@@ -132,6 +145,21 @@ public abstract class DashboardTestContext : AdminBunitContext
         return stored[0].Id;
     }
 
+    /// <summary>A user in the Admin role (the role created when missing, as the bootstrapper does).</summary>
+    protected async Task<AppUser> AddAdminAsync(string email)
+    {
+        var user = await AddUserAsync(email);
+        await using var scope = Services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        if (!await roles.RoleExistsAsync(Roles.Admin))
+        {
+            await roles.CreateAsync(new IdentityRole(Roles.Admin));
+        }
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        await users.AddToRoleAsync((await users.FindByIdAsync(user.Id))!, Roles.Admin);
+        return user;
+    }
+
     protected async Task AddAsync(params object[] entities)
     {
         await using var db = await Db.CreateDbContextAsync(Ct);
@@ -143,5 +171,16 @@ public abstract class DashboardTestContext : AdminBunitContext
     {
         await base.DisposeAsyncCore();
         await _connection.DisposeAsync();
+    }
+}
+
+public sealed class CapturingEmailSender : IEmailSender
+{
+    public List<EmailMessage> Sent { get; } = [];
+
+    public Task SendAsync(EmailMessage message, CancellationToken ct)
+    {
+        Sent.Add(message);
+        return Task.CompletedTask;
     }
 }
