@@ -44,6 +44,11 @@ public static class RequestBody
         {
             return new BodyRead(null, null);
         }
+        if (!JsonText.StringsAreValid(bytes.Span))
+        {
+            return new BodyRead(null, IftttResults.BadRequest(
+                "The request body has a string that is not valid Unicode (invalid UTF-8 bytes or a lone surrogate escape such as \\ud800)."));
+        }
         try
         {
             return new BodyRead(JsonDocument.Parse(bytes), null);
