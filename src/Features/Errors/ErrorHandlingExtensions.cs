@@ -13,7 +13,34 @@ public static class ErrorHandlingExtensions
     public static WebApplication UseAppErrorHandling(this WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteErrorAsync });
+        app.UseStatusCodePages(WriteApiStatusAsync);
         return app;
+    }
+
+    /// <summary>
+    /// Routing's own answers on the APIs — 405 for a wrong method, 415 for a body that is not declared JSON — come
+    /// with an empty body; a client reading IFTTT's errors shape gets one that says what to do instead. Other paths,
+    /// and responses that already have a body, are left alone.
+    /// </summary>
+    private static async Task WriteApiStatusAsync(StatusCodeContext status)
+    {
+        var context = status.HttpContext;
+        if (!context.Request.Path.StartsWithSegments(RoutePrefixes.Ifttt) && !context.Request.Path.StartsWithSegments(RoutePrefixes.Api))
+        {
+            return;
+        }
+        var allowed = context.Response.Headers.Allow.ToString() is { Length: > 0 } allow ? allow : "another method";
+        var message = context.Response.StatusCode switch
+        {
+            StatusCodes.Status405MethodNotAllowed => $"{context.Request.Method} is not allowed on {context.Request.Path}; use {allowed}.",
+            StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with Content-Type: application/json.",
+            StatusCodes.Status404NotFound => "There is no such endpoint.",
+            var code => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(code) is { Length: > 0 } phrase ? phrase + "." : null,
+        };
+        if (message is not null)
+        {
+            await WriteJsonAsync(context, new { errors = new[] { new { message } } });
+        }
     }
 
     private static async Task WriteErrorAsync(HttpContext context)
