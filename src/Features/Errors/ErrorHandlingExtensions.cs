@@ -12,7 +12,12 @@ public static class ErrorHandlingExtensions
     /// </summary>
     public static WebApplication UseAppErrorHandling(this WebApplication app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteErrorAsync });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = WriteErrorAsync,
+            // A client's malformed form is answered 400 and is not an error of ours to log with a stack trace.
+            SuppressDiagnosticsCallback = context => ClientMistake(context.Exception) is not null,
+        });
         app.UseStatusCodePages(WriteApiStatusAsync);
         return app;
     }
@@ -46,6 +51,22 @@ public static class ErrorHandlingExtensions
     private static async Task WriteErrorAsync(HttpContext context)
     {
         var path = context.Request.Path;
+        var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        // The form reader's limits (1,024 fields, 4 MiB values) and characters it refuses (NUL) are the client's mistake.
+        if (ClientMistake(exception) is { } mistake)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            if (path.StartsWithSegments(RoutePrefixes.Connect))
+            {
+                await WriteJsonAsync(context, new { error = "invalid_request", error_description = mistake });
+                return;
+            }
+            if (path.StartsWithSegments(RoutePrefixes.Ifttt) || path.StartsWithSegments(RoutePrefixes.Api))
+            {
+                await WriteJsonAsync(context, new { errors = new[] { new { message = mistake } } });
+                return;
+            }
+        }
         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
         if (path.StartsWithSegments(RoutePrefixes.Connect))
         {
@@ -63,6 +84,22 @@ public static class ErrorHandlingExtensions
                 $"<!DOCTYPE html><html><head><title>Error · AdminPortal</title><link href=\"/css/app.css\" rel=\"stylesheet\"></head>" +
                 $"<body><main class=\"account-main\"><h1>Something went wrong</h1><p>The error was logged (request {System.Net.WebUtility.HtmlEncode(requestId)}). Please try again.</p></main></body></html>");
         }
+    }
+
+    private static string? ClientMistake(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is InvalidDataException invalid)
+            {
+                return $"The request's form cannot be read: {invalid.Message}";
+            }
+            if (e is InvalidOperationException && e.Message.Contains("null characters", StringComparison.Ordinal))
+            {
+                return "The request contains a NUL character.";
+            }
+        }
+        return null;
     }
 
     private static Task WriteJsonAsync(HttpContext context, object body)
