@@ -22,7 +22,7 @@ public static partial class StartupFailure
                 case OptionsValidationException invalid:
                     return string.Join("; ", invalid.Failures);
                 case InvalidOperationException when NotConvertible().Match(e.Message) is { Success: true } m:
-                    return $"{m.Groups["key"].Value}: '{m.Groups["value"].Value}' is not {Describe(m.Groups["type"].Value)}.";
+                    return $"{m.Groups["key"].Value}: '{m.Groups["value"].Value}' is not {Expected(m.Groups["type"].Value)}.";
                 case IOException when e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException:
                     var address = BindFailure().Match(e.Message) is { Success: true } b ? b.Groups["address"].Value : "the address";
                     return $"urls: {address} is already in use — is AdminPortal (or another server) already running there? " +
@@ -35,7 +35,7 @@ public static partial class StartupFailure
     }
 
     /// <summary>What the value should have looked like, in words an operator knows.</summary>
-    private static string Describe(string type) => type.Replace("System.Nullable`1[", "").TrimEnd(']') switch
+    private static string Expected(string type) => type.Replace("System.Nullable`1[", "").TrimEnd(']') switch
     {
         "System.Boolean" => "true or false",
         "System.Int32" or "System.Int64" => "a whole number",

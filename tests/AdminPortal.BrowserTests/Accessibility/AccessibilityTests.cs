@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using AdminPortal.BrowserTests.Infrastructure;
 using Deque.AxeCore.Playwright;
 
@@ -23,7 +20,7 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, AccessibilitySe
     [Fact]
     public async Task EveryPage_HasNoSeriousOrCriticalViolation_OneH1AndAMainLandmark()
     {
-        await FillAsync();
+        await server.FillAsync("a11y-front");
         await using var browser = await chromium.OpenAsync(server);
         var page = browser.Page;
         var problems = new List<string>();
@@ -96,20 +93,5 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, AccessibilitySe
         {
             problems.Add($"{path}: no single main landmark");
         }
-    }
-
-    /// <summary>IFTTT's endpoint-test set-up (a test user with events and a token) and one poll: rows on every list page.</summary>
-    private async Task FillAsync()
-    {
-        using var ifttt = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        ifttt.DefaultRequestHeaders.Add("IFTTT-Service-Key", AccessibilityServer.ServiceKey);
-        using var setup = await ifttt.PostAsync("/ifttt/v1/test/setup", null);
-        setup.EnsureSuccessStatusCode();
-        using var json = JsonDocument.Parse(await setup.Content.ReadAsStringAsync());
-        ifttt.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            json.RootElement.GetProperty("data").GetProperty("accessToken").GetString());
-        using var poll = await ifttt.PostAsync("/ifttt/v1/triggers/door_opened",
-            new StringContent("""{"trigger_identity":"a11y-front","triggerFields":{"door":"front"},"limit":3}""", Encoding.UTF8, "application/json"));
-        poll.EnsureSuccessStatusCode();
     }
 }

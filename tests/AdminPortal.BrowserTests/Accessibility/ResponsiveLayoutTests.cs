@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using AdminPortal.BrowserTests.Infrastructure;
 
 namespace AdminPortal.BrowserTests.Accessibility;
@@ -24,7 +21,7 @@ public sealed class ResponsiveLayoutTests(ChromiumFixture chromium, Accessibilit
     [InlineData(400)]
     public async Task KeyPages_FitTheViewport(int width)
     {
-        await FillAsync();
+        await server.FillAsync("layout-front-door-identity-with-a-long-name", withRefusedPoll: true);
         await using var browser = await chromium.OpenAsync(server);
         var page = browser.Page;
         await page.SetViewportSizeAsync(width, 900);
@@ -70,21 +67,5 @@ public sealed class ResponsiveLayoutTests(ChromiumFixture chromium, Accessibilit
                 .filter(e => e.getClientRects().length > 1).slice(0, 3).map(e => e.textContent)
             """);
         problems.AddRange(wrapped.Select(t => $"{path} @ {width}px: time wraps — {t}"));
-    }
-
-    /// <summary>Rows on the pages: IFTTT's test set-up, a poll, and a refused request (an error to show).</summary>
-    private async Task FillAsync()
-    {
-        using var ifttt = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        ifttt.DefaultRequestHeaders.Add("IFTTT-Service-Key", AccessibilityServer.ServiceKey);
-        using var setup = await ifttt.PostAsync("/ifttt/v1/test/setup", null);
-        setup.EnsureSuccessStatusCode();
-        using var json = JsonDocument.Parse(await setup.Content.ReadAsStringAsync());
-        ifttt.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            json.RootElement.GetProperty("data").GetProperty("accessToken").GetString());
-        (await ifttt.PostAsync("/ifttt/v1/triggers/door_opened",
-            new StringContent("""{"trigger_identity":"layout-front-door-identity-with-a-long-name","triggerFields":{"door":"front"},"limit":3}""",
-                Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        await ifttt.PostAsync("/ifttt/v1/triggers/door_opened", new StringContent("""{"triggerFields":{}}""", Encoding.UTF8, "application/json"));
     }
 }
