@@ -46,7 +46,8 @@ public static class OAuthServerExtensions
                     .SetAuthorizationCodeLifetime(lifetimes.AuthorizationCodeLifetime)
                     // IFTTT forbids refresh tokens that expire on a timer (OpenIddict's default is 14 days).
                     .SetRefreshTokenLifetime(null)
-                    // A refresh issues a new refresh token; the previous one keeps working this long (docs/decisions/0003).
+                    // A refresh issues a new refresh token; a reuse of the previous one this long after gets the same successor,
+                    // a later one revokes the link (docs/decisions/0003, 0017).
                     .SetRefreshTokenReuseLeeway(lifetimes.RefreshTokenGrace);
                 // OpenIddict's clock is the TimeProvider service (tests move a FakeTimeProvider).
 
@@ -56,7 +57,10 @@ public static class OAuthServerExtensions
                 server.DisableAccessTokenEncryption();
                 server.AddEventHandler(MintedTokenResponseHandler.Descriptor)
                     .AddEventHandler(AuthorizeErrorPage.Descriptor)
-                    .AddEventHandler(RefreshTokenReplayHandler.Descriptor)
+                    .AddEventHandler(RefreshTokenLockHandler.Descriptor)
+                    .AddEventHandler(RefreshTokenReuseHandler.Descriptor)
+                    .AddEventHandler(RefreshSuccessorHandlers.ReuseRecorded.Descriptor)
+                    .AddEventHandler(RefreshSuccessorHandlers.RecordMinted.Descriptor)
                     .AddEventHandler(GrantSubjectHandler.Descriptor)
                     .AddEventHandler(InheritedExpiryHandler.Descriptor)
                     .AddEventHandler(TokenResponseObserver.Descriptor);
@@ -94,6 +98,7 @@ public static class OAuthServerExtensions
                 }
             });
         builder.Services.AddScoped<IftttPrincipalFactory>();
+        builder.Services.AddSingleton<RefreshTokenLocks>();
         builder.Services.AddScoped<IAccessTokenIssuer, AccessTokenIssuer>();
         builder.Services.AddScoped<IftttClientService>();
         builder.Services.AddScoped<IftttLinks>();

@@ -34,6 +34,8 @@ public static class TokenFailureReasons
     public const string Rejected = "rejected";
     /// <summary>The token endpoint refused a refresh token.</summary>
     public const string InvalidGrant = "invalid_grant";
+    /// <summary>A refresh token came back after the grace window: reuse detection revoked every IFTTT token of the user.</summary>
+    public const string Replayed = "refresh token replayed";
 }
 
 public sealed class TokenCheck

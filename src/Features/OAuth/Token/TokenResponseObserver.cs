@@ -45,8 +45,9 @@ internal sealed class TokenResponseObserver(TokenHealthRecorder health, Connecti
         else if (isRefresh)
         {
             var status = context.Response.Error == OpenIddictConstants.Errors.InvalidClient ? 401 : 400;
+            var reason = properties.ContainsKey(RefreshTokenReuseHandler.ReplayProperty) ? TokenFailureReasons.Replayed : context.Response.Error;
             await health.RecordAsync(new TokenCheckEvent(userId, kind, Succeeded: false,
-                context.Response.Error, context.Response.ErrorDescription, status), CancellationToken.None);
+                reason, context.Response.ErrorDescription, status), CancellationToken.None);
         }
     }
 }
