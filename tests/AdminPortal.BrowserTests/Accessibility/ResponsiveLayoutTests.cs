@@ -35,8 +35,10 @@ public sealed class ResponsiveLayoutTests(ChromiumFixture chromium, Accessibilit
             await page.GotoAsync(path);
             await browser.WaitForCircuitAsync();
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            if (path == "/admin/users" && await page.Locator("[data-testid=user-link]").CountAsync() > 0)
+            if (path == "/admin/users")
             {
+                // The list renders over the circuit after the page is idle; on a loaded machine it can come later.
+                await page.Locator("[data-testid=user-link]").First.WaitForAsync(new() { Timeout = 15_000 });
                 paths.Add((await page.Locator("[data-testid=user-link]").Last.GetAttributeAsync("href"))!);
             }
             await CheckAsync(page, path, width, problems);
