@@ -27,6 +27,15 @@ public sealed record TokenResponse(HttpStatusCode Status, JsonElement Body)
 /// <summary>Plays both sides of account linking: the user's browser (cookies, forms) and IFTTT's server (token requests).</summary>
 public sealed class OAuthFlow(OAuthFactory factory)
 {
+    /// <summary>A new user who signed in and linked IFTTT: their browser/IFTTT flow, id and first token pair.</summary>
+    public static async Task<(OAuthFlow Flow, string UserId, TokenResponse Tokens)> LinkNewUserAsync(OAuthFactory factory, string prefix)
+    {
+        var (userId, email) = await factory.CreateUserAsync(prefix);
+        var flow = new OAuthFlow(factory);
+        await flow.SignInAsync(email);
+        return (flow, userId, await flow.LinkAsync());
+    }
+
     /// <summary>The user's browser: keeps cookies, does not follow redirects.</summary>
     public HttpClient Browser { get; } = factory.CreateBrowserLikeClient();
 

@@ -15,13 +15,8 @@ public sealed class RefreshTokenReuseTests(OAuthFactory factory) : IClassFixture
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<(OAuthFlow Flow, string UserId, TokenResponse Tokens)> LinkNewUserAsync(string prefix)
-    {
-        var (userId, email) = await factory.CreateUserAsync(prefix);
-        var flow = new OAuthFlow(factory);
-        await flow.SignInAsync(email);
-        return (flow, userId, await flow.LinkAsync());
-    }
+    private Task<(OAuthFlow Flow, string UserId, TokenResponse Tokens)> LinkNewUserAsync(string prefix) =>
+        OAuthFlow.LinkNewUserAsync(factory, prefix);
 
     [Fact]
     public async Task Refresh_TwentyInParallelWithSameToken_AllAnsweredWithOneSuccessor()

@@ -11,13 +11,8 @@ namespace AdminPortal.IntegrationTests.OAuth;
 /// </summary>
 public sealed class RefreshTokenTests(OAuthFactory factory) : IClassFixture<OAuthFactory>
 {
-    private async Task<(OAuthFlow Flow, string UserId, TokenResponse Tokens)> LinkNewUserAsync(string prefix)
-    {
-        var (userId, email) = await factory.CreateUserAsync(prefix);
-        var flow = new OAuthFlow(factory);
-        await flow.SignInAsync(email);
-        return (flow, userId, await flow.LinkAsync());
-    }
+    private Task<(OAuthFlow Flow, string UserId, TokenResponse Tokens)> LinkNewUserAsync(string prefix) =>
+        OAuthFlow.LinkNewUserAsync(factory, prefix);
 
     [Fact]
     public async Task Refresh_PreviousTokenInsideGrace_AnsweredWithTheSameSuccessor()
