@@ -6,7 +6,7 @@ namespace AdminPortal.Features.Ingest;
 
 /// <summary>
 /// The ingest API key, in <c>X-Api-Key</c> or <c>Authorization: Bearer</c>. Accepts any configured key
-/// (<c>Ingest:ApiKeys</c>) and the stored one, so a fresh install has one working key admins can see.
+/// (<c>Ingest:ApiKeys</c>) and the one generated on the Service page (stored as a hash, shown once).
 /// Every candidate is compared, in constant time, whatever matched first.
 /// </summary>
 public sealed class IngestApiKeyFilter(ISecretStore secrets, IOptionsMonitor<IngestOptions> options) : IEndpointFilter
@@ -23,9 +23,8 @@ public sealed class IngestApiKeyFilter(ISecretStore secrets, IOptionsMonitor<Ing
             presented = authorization["Bearer ".Length..].Trim();
         }
 
-        var stored = await secrets.GetAsync(SecretNames.IngestApiKey, context.HttpContext.RequestAborted);
-        var valid = false;
-        foreach (var key in options.CurrentValue.ApiKeys.Where(k => !string.IsNullOrEmpty(k)).Append(stored))
+        var valid = await secrets.MatchesAsync(SecretNames.IngestApiKey, presented, context.HttpContext.RequestAborted);
+        foreach (var key in options.CurrentValue.ApiKeys.Where(k => !string.IsNullOrEmpty(k)))
         {
             valid |= SecretsExtensions.SecretEquals(presented, key);
         }

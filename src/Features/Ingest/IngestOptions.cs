@@ -7,7 +7,10 @@ public sealed class IngestOptions
 {
     public const string Section = "Ingest";
 
-    /// <summary>Accepted in addition to the stored key (SecretNames.IngestApiKey) that admins can reveal and rotate.</summary>
+    /// <summary>
+    /// Accepted in addition to the key generated on the Service page (SecretNames.IngestApiKey). Read-only there:
+    /// to replace one, edit this list (the old and new key side by side while the product switches) and restart.
+    /// </summary>
     public List<string> ApiKeys { get; set; } = [];
 
     [Range(1, 10_000)]

@@ -1,15 +1,12 @@
 using AdminPortal.Shared;
 using AdminPortal.Data;
 using AdminPortal.Features.OAuth.Connections;
-using Microsoft.AspNetCore.DataProtection;
 using AdminPortal.Features.Accounts.Administration;
 
 namespace AdminPortal.Features.ProductLink;
 
 public static class ProductLinkExtensions
 {
-    public const string KeysPathKey = "DataProtection:KeysPath";
-
     /// <summary>The <c>Product</c> section: sign-in through the product, its tokens per user, the broken-link path.</summary>
     public static IHostApplicationBuilder AddProductLink(this IHostApplicationBuilder builder)
     {
@@ -17,12 +14,7 @@ public static class ProductLinkExtensions
         ProductOptionsValidator.Validate(product);
         builder.Services.AddOptions<ProductOptions>().BindConfiguration(ProductOptions.Section).ValidateKeysOnStart(ProductOptions.Section);
 
-        // Product tokens are encrypted with Data Protection: its keys must outlive a restart, so they live on disk
-        // beside the database (never in the database they protect, never only in memory).
-        var keys = Path.GetFullPath(builder.Configuration[KeysPathKey] is { Length: > 0 } path ? path : "data/keys",
-            builder.Environment.ContentRootPath);
-        builder.Services.AddDataProtection().SetApplicationName("AdminPortal").PersistKeysToFileSystem(new DirectoryInfo(keys));
-
+        // Product tokens are encrypted with Data Protection, set up (keys on disk) by the Secrets feature.
         builder.Services.AddSingleton<ProductTokens>();
         builder.Services.AddSingleton<IProductTokens>(sp => sp.GetRequiredService<ProductTokens>());
         builder.Services.AddSingleton<ProductEndpoints>();

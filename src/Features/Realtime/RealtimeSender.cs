@@ -22,12 +22,19 @@ public sealed class RealtimeSender(IHttpClientFactory httpClients, ISecretStore 
 {
     public const string HttpClientName = "ifttt-realtime";
 
+    public const string NoServiceKey = "Not sent: no IFTTT service key is set (paste the key from IFTTT's platform on the Service page).";
+
     public async Task<RealtimeCallResult> SendAsync(string requestId, IReadOnlyList<RealtimeEntry> entries, CancellationToken ct)
     {
         var settings = options.Value;
+        if (await secrets.GetAsync(SecretNames.ServiceKey, ct) is not { } serviceKey)
+        {
+            // Not sent, and retried like a network failure: the batch goes out once an admin sets the key.
+            return new RealtimeCallResult(null, TimeSpan.Zero, null, NoServiceKey);
+        }
         var client = httpClients.CreateClient(HttpClientName);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(settings.Url.TrimEnd('/') + "/"), "v1/notifications"));
-        request.Headers.Add("IFTTT-Service-Key", await secrets.GetAsync(SecretNames.ServiceKey, ct));
+        request.Headers.Add("IFTTT-Service-Key", serviceKey);
         request.Headers.Add("X-Request-ID", requestId);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Content = new StringContent(Body(entries), Encoding.UTF8, "application/json");

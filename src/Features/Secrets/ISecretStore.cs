@@ -1,29 +1,38 @@
 namespace AdminPortal.Features.Secrets;
 
 /// <summary>
-/// Shared secrets the app hands to IFTTT or to the company's product (service key, OAuth client secret,
-/// ingest API key). Kept in the database so admins can reveal and rotate them without a restart;
-/// a value set in configuration wins whenever it changes.
+/// The shared secrets between this app, IFTTT and the company's product. A configured value always wins and is
+/// read-only here; otherwise the database holds it — never in plaintext (decision 0015): a key we only compare
+/// is stored as a hash, a key we must send or show is encrypted with Data Protection.
 /// </summary>
 public interface ISecretStore
 {
-    ValueTask<string> GetAsync(string name, CancellationToken ct = default);
+    /// <summary>
+    /// The value of a secret kept encrypted (the service key: checked on IFTTT's calls, sent on Realtime calls,
+    /// shown to admins). Configuration first, then the database; null while none is set (or it cannot be decrypted).
+    /// </summary>
+    ValueTask<string?> GetAsync(string name, CancellationToken ct = default);
 
-    /// <summary>Replaces the secret with a new random value; callers see it at once.</summary>
-    Task<string> RotateAsync(string name, CancellationToken ct = default);
+    /// <summary>Whether <paramref name="presented"/> is the secret, in constant time; false while none is set.</summary>
+    ValueTask<bool> MatchesAsync(string name, string? presented, CancellationToken ct = default);
+
+    /// <summary>Stores a value someone else issued (the service key from IFTTT's platform), encrypted; effective at once.</summary>
+    Task SetAsync(string name, string value, CancellationToken ct = default);
+
+    /// <summary>A new random value, stored as a hash and returned this once; the old value stops working at once.</summary>
+    Task<string> GenerateAsync(string name, CancellationToken ct = default);
+
+    /// <summary>Where the secret comes from, for the Service page.</summary>
+    ValueTask<SecretStatus> DescribeAsync(string name, CancellationToken ct = default);
 }
 
-public static class SecretNames
+public enum SecretSource
 {
-    public const string ServiceKey = "ifttt-service-key";
-    public const string ClientSecret = "ifttt-client-secret";
-    public const string IngestApiKey = "ingest-api-key";
-
-    /// <summary>The configuration key whose value, when set, is the secret.</summary>
-    public static string? ConfigurationKey(string name) => name switch
-    {
-        ServiceKey => "Ifttt:ServiceKey",
-        ClientSecret => "Ifttt:ClientSecret",
-        _ => null,
-    };
+    /// <summary>Neither configured nor stored.</summary>
+    None,
+    Configuration,
+    Database,
 }
+
+/// <param name="Unreadable">Stored, but the Data Protection keys that encrypted it are gone: it must be set again.</param>
+public sealed record SecretStatus(SecretSource Source, string? ConfigurationKey, DateTimeOffset? UpdatedAt, bool Unreadable = false);

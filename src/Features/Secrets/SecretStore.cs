@@ -1,30 +1,125 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using AdminPortal.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Secrets;
 
 /// <summary>
-/// Database-backed secrets with an in-process cache (one app process per database, so the cache
-/// cannot go stale behind our back). Precedence: a configured value that changed since it was last
-/// adopted replaces the stored one (so editing appsettings works on the next start); otherwise the
-/// stored value stands (so a rotation survives restarts); with neither, a random value is generated.
+/// Configuration first (read on every call, so a reload takes effect), then the <c>Secrets</c> row, cached in
+/// process (one app process per database, so the cache cannot go stale behind our back). Nothing is generated
+/// behind the admin's back: a secret exists once configured, pasted or generated on the Service page.
 /// </summary>
-internal sealed class SecretStore(IDbContextFactory<AppDbContext> dbFactory, IConfiguration configuration, TimeProvider clock)
+internal sealed class SecretStore(IDbContextFactory<AppDbContext> dbFactory, IConfiguration configuration, SecretCodec codec, TimeProvider clock)
     : ISecretStore
 {
-    private readonly ConcurrentDictionary<string, string> _cache = new();
+    /// <summary>A row as last read: its stored form, and for encrypted secrets the decrypted value.</summary>
+    private sealed record Loaded(string? Stored, string? Value, DateTimeOffset? UpdatedAt);
+
+    private readonly ConcurrentDictionary<string, Loaded> _cache = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public async ValueTask<string> GetAsync(string name, CancellationToken ct = default)
+    public async ValueTask<string?> GetAsync(string name, CancellationToken ct = default)
+    {
+        if (SecretNames.Definition(name).Kind != SecretKind.Encrypted)
+        {
+            throw new InvalidOperationException($"'{name}' is stored as a hash: it can be checked, not read.");
+        }
+        return Configured(name) ?? (await LoadAsync(name, ct)).Value;
+    }
+
+    public async ValueTask<bool> MatchesAsync(string name, string? presented, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(presented))
+        {
+            return false;
+        }
+        if (Configured(name) is { } configured)
+        {
+            return SecretsExtensions.SecretEquals(presented, configured);
+        }
+        var loaded = await LoadAsync(name, ct);
+        return SecretNames.Definition(name).Kind == SecretKind.Encrypted
+            ? loaded.Value is { } value && SecretsExtensions.SecretEquals(presented, value)
+            : loaded.Stored is { } stored && SecretCodec.MatchesHash(presented, stored);
+    }
+
+    public Task SetAsync(string name, string value, CancellationToken ct = default)
+    {
+        if (SecretNames.Definition(name).Kind != SecretKind.Encrypted)
+        {
+            throw new InvalidOperationException($"'{name}' is generated here, not pasted.");
+        }
+        return WriteAsync(name, value, ct);
+    }
+
+    public async Task<string> GenerateAsync(string name, CancellationToken ct = default)
+    {
+        if (SecretNames.Definition(name).Kind != SecretKind.Hashed)
+        {
+            throw new InvalidOperationException($"'{name}' is issued by IFTTT: paste it, do not generate it.");
+        }
+        var value = SecretCodec.Generate();
+        await WriteAsync(name, value, ct);
+        return value;
+    }
+
+    public async ValueTask<SecretStatus> DescribeAsync(string name, CancellationToken ct = default)
+    {
+        var key = SecretNames.ConfigurationKey(name);
+        if (Configured(name) is not null)
+        {
+            return new SecretStatus(SecretSource.Configuration, key, null);
+        }
+        var loaded = await LoadAsync(name, ct);
+        if (loaded.Stored is null)
+        {
+            return new SecretStatus(SecretSource.None, key, null);
+        }
+        var unreadable = SecretNames.Definition(name).Kind == SecretKind.Encrypted && loaded.Value is null;
+        return new SecretStatus(SecretSource.Database, key, loaded.UpdatedAt, unreadable);
+    }
+
+    /// <summary>An empty value in appsettings.json means "not configured".</summary>
+    private string? Configured(string name) =>
+        SecretNames.ConfigurationKey(name) is { } key && configuration[key] is { Length: > 0 } value ? value : null;
+
+    private async Task WriteAsync(string name, string value, CancellationToken ct)
+    {
+        if (Configured(name) is not null)
+        {
+            throw new InvalidOperationException($"'{name}' is set in configuration ({SecretNames.ConfigurationKey(name)}): change it there.");
+        }
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var row = await db.Set<StoredSecret>().FindAsync([name], ct);
+            var stored = codec.Encode(name, value);
+            var now = clock.GetUtcNow();
+            if (row is null)
+            {
+                db.Add(new StoredSecret { Name = name, Value = stored, UpdatedAt = now });
+            }
+            else
+            {
+                row.Value = stored;
+                row.UpdatedAt = now;
+            }
+            await db.SaveChangesAsync(ct);
+            _cache[name] = new Loaded(stored, SecretNames.KindOf(name) == SecretKind.Encrypted ? value : null, now);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async ValueTask<Loaded> LoadAsync(string name, CancellationToken ct)
     {
         if (_cache.TryGetValue(name, out var cached))
         {
             return cached;
         }
-
         await _gate.WaitAsync(ct);
         try
         {
@@ -32,73 +127,16 @@ internal sealed class SecretStore(IDbContextFactory<AppDbContext> dbFactory, ICo
             {
                 return cached;
             }
-            var value = await LoadOrCreateAsync(name, ct);
-            _cache[name] = value;
-            return value;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public async Task<string> RotateAsync(string name, CancellationToken ct = default)
-    {
-        await _gate.WaitAsync(ct);
-        try
-        {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var row = await db.Set<StoredSecret>().FindAsync([name], ct);
-            var value = Generate();
-            if (row is null)
-            {
-                db.Add(new StoredSecret { Name = name, Value = value, UpdatedAt = clock.GetUtcNow() });
-            }
-            else
-            {
-                row.Value = value;
-                row.UpdatedAt = clock.GetUtcNow();
-                // Keep the fingerprint: the configured value is unchanged, so it must not win it back.
-            }
-            await db.SaveChangesAsync(ct);
-            _cache[name] = value;
-            return value;
+            var row = await db.Set<StoredSecret>().AsNoTracking().FirstOrDefaultAsync(s => s.Name == name, ct);
+            // A plaintext row left by an older version is never used as such: the start-up upgrade converts it first.
+            var stored = row is null || SecretCodec.IsPlaintext(row.Value) ? null : row.Value;
+            var value = stored is not null && SecretNames.KindOf(name) == SecretKind.Encrypted ? codec.Unprotect(name, stored) : null;
+            return _cache[name] = new Loaded(stored, value, row?.UpdatedAt);
         }
         finally
         {
             _gate.Release();
         }
     }
-
-    private async Task<string> LoadOrCreateAsync(string name, CancellationToken ct)
-    {
-        var configKey = SecretNames.ConfigurationKey(name);
-        // An empty value in appsettings.json means "not configured".
-        var configured = configKey is null ? null : configuration[configKey] is { Length: > 0 } value ? value : null;
-        var fingerprint = configured is null ? null : Fingerprint(configured);
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Set<StoredSecret>().FindAsync([name], ct);
-        if (row is null)
-        {
-            row = new StoredSecret { Name = name, Value = configured ?? Generate(), ConfigurationFingerprint = fingerprint, UpdatedAt = clock.GetUtcNow() };
-            db.Add(row);
-            await db.SaveChangesAsync(ct);
-        }
-        else if (fingerprint is not null && fingerprint != row.ConfigurationFingerprint)
-        {
-            row.Value = configured!;
-            row.ConfigurationFingerprint = fingerprint;
-            row.UpdatedAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(ct);
-        }
-        return row.Value;
-    }
-
-    /// <summary>256 random bits, URL-safe, so the value can be pasted anywhere.</summary>
-    private static string Generate() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string Fingerprint(string value) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

@@ -6,9 +6,14 @@ namespace AdminPortal.Features.Secrets;
 public sealed class StoredSecret
 {
     public required string Name { get; init; }
+
+    /// <summary>The protected form (see <see cref="SecretCodec"/>): a hash or a Data Protection payload, never the secret.</summary>
     public required string Value { get; set; }
 
-    /// <summary>SHA-256 of the configured value this secret was last taken from; null when generated or rotated.</summary>
+    /// <summary>
+    /// Written by versions before decision 0015 (a hash of the configured value the row was copied from); the upgrade
+    /// clears it and nothing writes it now. Kept so this change needs no migration.
+    /// </summary>
     public string? ConfigurationFingerprint { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -21,6 +26,7 @@ internal sealed class StoredSecretConfiguration : IEntityTypeConfiguration<Store
         secret.ToTable("Secrets");
         secret.HasKey(s => s.Name);
         secret.Property(s => s.Name).HasMaxLength(100);
+        // A Data Protection payload of a 200-character key is about 400 characters.
         secret.Property(s => s.Value).HasMaxLength(500);
         secret.Property(s => s.ConfigurationFingerprint).HasMaxLength(64);
     }

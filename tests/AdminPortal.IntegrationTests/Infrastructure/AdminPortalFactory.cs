@@ -11,7 +11,7 @@ namespace AdminPortal.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real app over a real SQLite file of its own (one per factory), Hangfire in memory and
-/// ephemeral data protection. Settings can be added before the first client is created.
+/// ephemeral data protection (unless <see cref="KeepDataProtectionKeys"/>). Settings can be added before the first client is created.
 /// </summary>
 public class AdminPortalFactory : WebApplicationFactory<Program>
 {
@@ -36,6 +36,12 @@ public class AdminPortalFactory : WebApplicationFactory<Program>
     /// <summary>Everything the app logged, as the console would show it.</summary>
     public LogCapture Logs { get; } = new();
 
+    /// <summary>
+    /// Data Protection keys on disk under the data directory, shared by every factory over it (as restarts of one
+    /// install share <c>DataProtection:KeysPath</c>); otherwise each host gets ephemeral keys of its own.
+    /// </summary>
+    public bool KeepDataProtectionKeys { get; set; }
+
     /// <summary>Set before the host starts to control time (token grace windows, health rules, schedules).</summary>
     public FakeTimeProvider? Clock { get; set; }
 
@@ -51,6 +57,7 @@ public class AdminPortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Email:OutboxPath", Path.Combine(DataDirectory, "outbox"));
         builder.UseSetting("Admin:Password", Settings.TryGetValue("Admin:Password", out var password) ? password : AdminPassword);
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(DataDirectory, "keys"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -58,7 +65,10 @@ public class AdminPortalFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
-            services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            if (!KeepDataProtectionKeys)
+            {
+                services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            }
             services.AddSingleton<ILoggerProvider>(Logs);
             if (Clock is not null)
             {

@@ -1,48 +1,41 @@
 using System.Net;
-using System.Text.Json;
 using AdminPortal.Features.OAuth;
+using AdminPortal.Features.Secrets;
 using AdminPortal.IntegrationTests.Infrastructure;
+using AdminPortal.IntegrationTests.Secrets;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.IntegrationTests.OAuth;
 
-/// <summary>With no secret configured, the generated one is what admins read, what IFTTT must send, and rotatable.</summary>
+/// <summary>With no secret configured, none is known until an admin generates one; it is shown once and works at once.</summary>
 public sealed class IftttClientServiceTests(AdminPortalFactory factory) : IClassFixture<AdminPortalFactory>
 {
     [Fact]
-    public async Task GetInfo_NoConfiguredSecret_GeneratedSecretAuthenticatesAndRotationReplacesIt()
+    public async Task GenerateSecret_NoConfiguredSecret_GeneratedSecretAuthenticatesAndTheNextReplacesIt()
     {
         var ct = TestContext.Current.CancellationToken;
-        var client = factory.CreateClient();
+        _ = factory.Server; // start the host: migrations, the OAuth client registration
         await using var scope = factory.Services.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<IftttClientService>();
 
-        var info = await service.GetInfoAsync(new Uri("https://portal.example.com"), ct);
+        var info = service.GetInfo(new Uri("https://portal.example.com"));
 
         Assert.Equal("ifttt", info.ClientId);
         Assert.Equal("https://portal.example.com/connect/authorize", info.AuthorizeUrl);
         Assert.Equal("https://portal.example.com/connect/token", info.TokenUrl);
         Assert.Equal("https://ifttt.com/channels/demo_home/authorize", info.RedirectUri);
         Assert.False(info.SecretFromConfiguration);
-        Assert.True(info.ClientSecret.Length >= 40);
-        Assert.Equal(HttpStatusCode.BadRequest, await ClientAuthenticationAsync(client, info.ClientSecret, ct));
+        var status = await scope.ServiceProvider.GetRequiredService<ISecretStore>().DescribeAsync(SecretNames.ClientSecret, ct);
+        Assert.Equal(SecretSource.None, status.Source);
 
-        var rotated = await service.RotateSecretAsync(ct);
+        var generated = await service.GenerateSecretAsync(ct);
+        Assert.True(generated.Length >= 40);
+        Assert.Equal(HttpStatusCode.BadRequest, await SecretClients.ClientAuthenticationAsync(factory, generated));
 
-        Assert.NotEqual(info.ClientSecret, rotated);
-        Assert.Equal(HttpStatusCode.Unauthorized, await ClientAuthenticationAsync(client, info.ClientSecret, ct));
-        Assert.Equal(HttpStatusCode.BadRequest, await ClientAuthenticationAsync(client, rotated, ct));
-    }
+        var replaced = await service.GenerateSecretAsync(ct);
 
-    /// <summary>401 invalid_client when the secret is refused; 400 invalid_grant (for the junk token) once it is accepted.</summary>
-    private static async Task<HttpStatusCode> ClientAuthenticationAsync(HttpClient client, string secret, CancellationToken ct)
-    {
-        var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token", ["refresh_token"] = "junk", ["client_id"] = "ifttt", ["client_secret"] = secret,
-        }), ct);
-        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("error").GetString();
-        Assert.Equal(response.StatusCode == HttpStatusCode.Unauthorized ? "invalid_client" : "invalid_grant", error);
-        return response.StatusCode;
+        Assert.NotEqual(generated, replaced);
+        Assert.Equal(HttpStatusCode.Unauthorized, await SecretClients.ClientAuthenticationAsync(factory, generated));
+        Assert.Equal(HttpStatusCode.BadRequest, await SecretClients.ClientAuthenticationAsync(factory, replaced));
     }
 }

@@ -2,9 +2,15 @@ using AdminPortal.Features.Secrets;
 
 namespace AdminPortal.Features.Ifttt.Protocol;
 
-/// <summary>status and test/setup: the shared service key, under either header name, compared in constant time.</summary>
+/// <summary>
+/// status and test/setup: the service key IFTTT issued, under either header name, compared in constant time.
+/// Until an admin sets it (configuration or the Service page) every call is refused, saying so.
+/// </summary>
 public sealed class ServiceKeyFilter(ISecretStore secrets) : IEndpointFilter
 {
+    public const string NotSetUp =
+        "This service has no IFTTT service key yet: an admin pastes the key shown in IFTTT's platform on the dashboard's Service page.";
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var headers = context.HttpContext.Request.Headers;
@@ -14,6 +20,10 @@ public sealed class ServiceKeyFilter(ISecretStore secrets) : IEndpointFilter
             presented = headers[IftttHeaders.ChannelKey];
         }
         var expected = await secrets.GetAsync(SecretNames.ServiceKey, context.HttpContext.RequestAborted);
+        if (expected is null)
+        {
+            return IftttResults.Unauthorized(NotSetUp);
+        }
         if (string.IsNullOrEmpty(presented) || !SecretsExtensions.SecretEquals(presented, expected))
         {
             return IftttResults.Unauthorized("The IFTTT service key is missing or wrong.");

@@ -87,6 +87,7 @@ public abstract class DashboardTestContext : AdminBunitContext
         Services.AddScoped<UserResolver>();
         Services.AddScoped<IngestService>();
         Services.AddSingleton<ServiceStateStore>();
+        Services.AddSingleton<SecretCodec>();
         Services.AddSingleton<ISecretStore, SecretStore>();
         Services.AddSingleton<RealtimeSignal>();
         Services.AddSingleton<IRealtimeSql, SqliteRealtimeSql>();

@@ -5,6 +5,7 @@ using AdminPortal.Features.Ifttt.Triggers;
 using AdminPortal.Features.Timelines;
 using AdminPortal.Features.OAuth.Health;
 using AdminPortal.Features.Realtime;
+using AdminPortal.Features.Secrets;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,31 @@ namespace AdminPortal.UnitTests.Features.Dashboard;
 public sealed class OverviewPageTests : DashboardTestContext
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
+    [Fact]
+    public async Task Overview_NoServiceKey_SaysWhereToGetItAndWhereToPasteIt()
+    {
+        await MigrateAsync();
+
+        var page = RenderInCircuit<OverviewPage>();
+
+        var notice = page.Find("[data-testid=service-key-missing]");
+        Assert.Contains("no service key is set", notice.TextContent);
+        Assert.Contains("API → Service key", notice.TextContent);
+        Assert.Equal("/admin/service", notice.QuerySelector("a")?.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Overview_ServiceKeySet_NoNotice()
+    {
+        await MigrateAsync();
+        await Services.GetRequiredService<ISecretStore>().SetAsync(SecretNames.ServiceKey, "key-from-ifttt-0123456789", Ct);
+
+        var page = RenderInCircuit<OverviewPage>();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=events-today]")));
+        Assert.Empty(page.FindAll("[data-testid=service-key-missing]"));
+    }
 
     [Fact]
     public async Task Overview_RealData_ShowsEachFigureWithoutTestUsers()
