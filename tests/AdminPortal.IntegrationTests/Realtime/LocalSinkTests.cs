@@ -14,6 +14,8 @@ public sealed class LocalSinkTests : RealtimeTestBase
     {
         await using var app = AdminPortalFactory.OverDirectory(AdminPortalFactory.NewDataDirectory());
         app.Settings["Ifttt:Realtime:DebounceWindow"] = "00:00:00.100";
+        // Batches wait for a service key even in Development, as they would before going to IFTTT.
+        app.Settings["Ifttt:ServiceKey"] = ServiceKey;
 
         await QueueAsync(app, ["identity-local-1", "identity-local-2"]);
 
