@@ -55,7 +55,9 @@ public static class ErrorHandlingExtensions
         // The form reader's limits (1,024 fields, 4 MiB values) and characters it refuses (NUL) are the client's mistake.
         if (ClientMistake(exception) is { } mistake)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.StatusCode = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("AdminPortal.Errors")
+                .LogInformation("{Method} {Path} refused as the client's mistake ({Status}): {Mistake}", context.Request.Method, path, context.Response.StatusCode, mistake);
             if (path.StartsWithSegments(RoutePrefixes.Connect))
             {
                 await WriteJsonAsync(context, new { error = "invalid_request", error_description = mistake });
@@ -90,6 +92,13 @@ public static class ErrorHandlingExtensions
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
+            if (e is BadHttpRequestException bad)
+            {
+                // Kestrel's own refusals of a body: too slow (408), shorter than its Content-Length, too large.
+                return bad.StatusCode == StatusCodes.Status408RequestTimeout
+                    ? "The request body arrived too slowly; send it again at a steady rate."
+                    : $"The request cannot be read: {bad.Message}";
+            }
             if (e is InvalidDataException invalid)
             {
                 return $"The request's form cannot be read: {invalid.Message}";

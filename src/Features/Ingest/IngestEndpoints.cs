@@ -26,42 +26,57 @@ public static class IngestEndpoints
             .Produces<IngestResponse>()
             .Produces<ErrorEnvelope>(StatusCodes.Status400BadRequest)
             .Produces<ErrorEnvelope>(StatusCodes.Status401Unauthorized)
-            .Produces<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge);
+            .Produces<ErrorEnvelope>(StatusCodes.Status408RequestTimeout)
+            .Produces<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)
+            .Produces<ErrorEnvelope>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
     /// <summary>
-    /// Large requests (batches) read, parse and store their body at most two at a time (one storing, one getting
-    /// ready): every event ends up behind SQLite's single write lock anyway, and a crowd of 1000-event batches held
-    /// in memory while they wait for it is what made the app's memory grow with the number of concurrent senders.
-    /// The others wait unread. Small requests (single events) are not held back.
+    /// Single events are neither gated nor queued: only batches are big enough to crowd memory. A body of unknown
+    /// length (chunked) counts as a batch.
     /// </summary>
-    private static readonly SemaphoreSlim Admission = new(2, 2);
     private const long SmallBody = 64 * 1024;
 
     public static async Task<Results<JsonHttpResult<IngestResponse>, JsonHttpResult<ErrorEnvelope>>> IngestAsync(
-        HttpContext http, IngestJson reader, IngestService ingest, IOptionsMonitor<IngestOptions> options)
-    {
-        if (http.Request.ContentLength is <= SmallBody)
-        {
-            return await IngestBodyAsync(http, reader, ingest, options);
-        }
-        await Admission.WaitAsync(http.RequestAborted);
-        try
-        {
-            return await IngestBodyAsync(http, reader, ingest, options);
-        }
-        finally
-        {
-            Admission.Release();
-        }
-    }
-
-    private static async Task<Results<JsonHttpResult<IngestResponse>, JsonHttpResult<ErrorEnvelope>>> IngestBodyAsync(
-        HttpContext http, IngestJson reader, IngestService ingest, IOptionsMonitor<IngestOptions> options)
+        HttpContext http, IngestJson reader, IngestService ingest, IngestAdmission admission, IOptionsMonitor<IngestOptions> options,
+        ILogger<IngestAdmission> logger)
     {
         var limits = options.CurrentValue;
-        using var body = await RequestBody.ReadAsync(http.Request, limits.MaxBodyBytes, http.RequestAborted);
+        var small = http.Request.ContentLength is <= SmallBody;
+        using var receiving = small ? null : admission.TryStartReceiving();
+        if (!small && receiving is null)
+        {
+            return Busy(http, $"{limits.MaxConcurrentUploads} batches are being received already; send this one again shortly.");
+        }
+        using var bytes = await IngestBody.ReceiveAsync(http, limits, logger);
+        if (bytes.Error is not null)
+        {
+            return bytes.Error;
+        }
+        receiving?.Dispose(); // the body is in: the next sender may start while this one waits to be stored
+        if (small)
+        {
+            return await StoreAsync(http, bytes.Content, reader, ingest, limits);
+        }
+        using var storing = await admission.EnterStoreAsync(http.RequestAborted);
+        if (storing is null)
+        {
+            return Busy(http, "Other batches are being stored; send this one again shortly.");
+        }
+        return await StoreAsync(http, bytes.Content, reader, ingest, limits);
+    }
+
+    private static JsonHttpResult<ErrorEnvelope> Busy(HttpContext http, string message)
+    {
+        http.Response.Headers.RetryAfter = "1";
+        return IftttResults.Error(StatusCodes.Status503ServiceUnavailable, message);
+    }
+
+    private static async Task<Results<JsonHttpResult<IngestResponse>, JsonHttpResult<ErrorEnvelope>>> StoreAsync(
+        HttpContext http, ReadOnlyMemory<byte> content, IngestJson reader, IngestService ingest, IngestOptions limits)
+    {
+        using var body = RequestBody.Parse(content);
         if (body.Error is not null)
         {
             return body.Error;

@@ -10,6 +10,7 @@ public static class IngestExtensions
         services.AddScoped<IngestService>();
         services.AddScoped<UserResolver>();
         services.AddSingleton<IngestJson>();
+        services.AddSingleton<IngestAdmission>();
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateKeysOnStart(IngestOptions.Section);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, IngestJsonContext.Default));
         return builder;

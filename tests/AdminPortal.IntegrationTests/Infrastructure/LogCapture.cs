@@ -24,7 +24,7 @@ public sealed class LogCapture : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                owner._lines.Enqueue($"{logLevel}: {category}: {formatter(state, exception)}");
+                owner._lines.Enqueue($"{logLevel}: {category}: {formatter(state, exception)}" + (exception is null ? "" : $" [{exception.GetType().Name}]"));
             }
         }
     }

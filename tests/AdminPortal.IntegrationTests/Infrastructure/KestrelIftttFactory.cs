@@ -1,11 +1,10 @@
 using System.Net;
 using System.Text;
-using AdminPortal.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AdminPortal.IntegrationTests.Fuzz;
+namespace AdminPortal.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// <see cref="IftttFactory"/> on real Kestrel (127.0.0.1, a free port): the fuzz must meet the request parser, limits and
@@ -38,7 +37,7 @@ public sealed class KestrelIftttFactory : IftttFactory
         return client;
     }
 
-    private Uri ServerAddress
+    public Uri ServerAddress
     {
         get
         {
