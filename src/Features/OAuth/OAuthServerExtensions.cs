@@ -41,6 +41,14 @@ public static class OAuthServerExtensions
                 // IFTTT speaks the authorization-code flow and refreshes when it gets a 401.
                 server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow();
                 server.RegisterScopes(IftttScope, OpenIddictConstants.Scopes.OfflineAccess);
+                // PKCE stays optional (IFTTT sends none), but a client that uses it must use S256: `plain` puts the
+                // verifier itself in the front channel, which is what PKCE exists to keep out of it (decision 0018).
+                // Runs after AllowAuthorizationCodeFlow's own Configure, which adds plain and S256.
+                server.Configure(options =>
+                {
+                    options.CodeChallengeMethods.Clear();
+                    options.CodeChallengeMethods.Add(OpenIddictConstants.CodeChallengeMethods.Sha256);
+                });
 
                 server.SetAccessTokenLifetime(lifetimes.AccessTokenLifetime)
                     .SetAuthorizationCodeLifetime(lifetimes.AuthorizationCodeLifetime)
@@ -100,6 +108,7 @@ public static class OAuthServerExtensions
         builder.Services.AddScoped<IftttPrincipalFactory>();
         builder.Services.AddSingleton<RefreshTokenLocks>();
         builder.Services.AddScoped<IAccessTokenIssuer, AccessTokenIssuer>();
+        builder.Services.AddScoped<MintedTokenTrimmer>();
         builder.Services.AddScoped<IftttClientService>();
         builder.Services.AddScoped<IftttLinks>();
         builder.Services.AddScoped<ConnectionsService>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AdminPortal.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,34 @@ public sealed record IdentityEnded(string IdentityId, string UserId, DateTimeOff
 public sealed class IdentityWriter(IDbContextFactory<AppDbContext> dbFactory, ITriggerIdentitySql sql, DatabaseWriteGate writeGate, ILogger<IdentityWriter> logger)
     : BatchWriter<IdentityChange>(writeGate, logger)
 {
+    /// <summary>Longest a first poll waits for its identity's row before answering anyway (the write still follows).</summary>
+    public static readonly TimeSpan FirstPollPatience = TimeSpan.FromSeconds(2);
+
+    // Past this many ids the set starts over: memory stays bounded, and the cost is one waited write per identity.
+    private const int MaxKnown = 200_000;
+    private readonly ConcurrentDictionary<string, byte> _known = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A poll's bookkeeping. An identity this process has not yet written waits for its row (decision 0018): a crash
+    /// right after the answer must not lose a new identity, or it gets no realtime nudges until its next poll. Known
+    /// identities only bump counters, which stay batched off the request path.
+    /// </summary>
+    public async Task RecordPollAsync(IdentityPolled poll)
+    {
+        if (_known.ContainsKey(poll.IdentityId))
+        {
+            await EnqueueAsync(poll);
+            return;
+        }
+        // Not cancelled by a client abort: the wait is bounded, and the answer is cheap to drop afterwards.
+        await WriteNowAsync(poll, FirstPollPatience, CancellationToken.None);
+        if (_known.Count >= MaxKnown)
+        {
+            _known.Clear();
+        }
+        _known.TryAdd(poll.IdentityId, 0);
+    }
+
     protected override async Task WriteBatchAsync(IReadOnlyList<IdentityChange> batch, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

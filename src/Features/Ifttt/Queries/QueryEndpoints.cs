@@ -55,8 +55,8 @@ public static class QueryEndpoints
 
         var userId = IftttRequestInfo.UserIdOf(http);
         var key = TriggerMatcher.KeyForFields(definition.Trigger, definition.Fields, values);
-        // One extra row tells whether another page exists, so the last page carries no cursor.
-        var take = limit == int.MaxValue ? limit : limit + 1;
+        // One extra row tells whether another page exists, so the last page carries no cursor (limit is at most Limit.Max).
+        var take = limit + 1;
         var rows = after is null
             ? await TimelineReader.NewestAsync(db, userId, key, take, http.RequestAborted)
             : await TimelineReader.OlderThanAsync(db, userId, key, after, take, http.RequestAborted);

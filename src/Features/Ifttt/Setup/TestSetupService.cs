@@ -9,7 +9,7 @@ namespace AdminPortal.Features.Ifttt.Setup;
 /// <summary>
 /// Prepares IFTTT's endpoint tests, idempotently: a dedicated test user, at least three events per
 /// trigger matching the sample field values (fixed source ids, so repeats store nothing new), and a
-/// real access token minted through OpenIddict.
+/// real access token minted through OpenIddict (no refresh token; only the newest few of the user's tokens kept).
 /// </summary>
 public sealed class TestSetupService(
     DeclaredService service, UserManager<AppUser> users, EventStore events, IAccessTokenIssuer tokens, TimeProvider clock)
@@ -21,8 +21,8 @@ public sealed class TestSetupService(
     {
         var user = await EnsureTestUserAsync();
         await SeedAsync(user.Id, ct);
-        var issued = await tokens.IssueAsync(user.Id, request, ct);
-        return new TestSetupData(issued.AccessToken, SampleValues.Build(service));
+        var accessToken = await tokens.IssueTestAccessTokenAsync(user.Id, request, ct);
+        return new TestSetupData(accessToken, SampleValues.Build(service));
     }
 
     private async Task<AppUser> EnsureTestUserAsync()

@@ -54,7 +54,8 @@ public static class TriggerEndpoints
             && identity.GetString() is { Length: > 0 } identityId)
         {
             info.TriggerIdentity = identityId;
-            await identities.EnqueueAsync(new IdentityPolled(identityId, userId, definition.Slug, fieldsJson.GetRawText(), key,
+            // A newly seen identity is stored before the answer; known ones are counted in the background.
+            await identities.RecordPollAsync(new IdentityPolled(identityId, userId, definition.Slug, fieldsJson.GetRawText(), key,
                 clock.GetUtcNow(), info.Realtime, info.TestMode));
         }
         return answer;

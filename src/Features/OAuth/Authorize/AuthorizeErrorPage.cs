@@ -35,7 +35,8 @@ internal sealed class AuthorizeErrorPage(IConfiguration configuration) : IOpenId
             <h1>This connection request cannot be completed</h1>
             <p>The app that sent you here asked in a way this site does not accept, so you were not sent back to it.</p>
             <p class="form-error" role="alert">{WebUtility.HtmlEncode(description)}</p>
-            <p>Try connecting again from the app. If it keeps happening, tell the app's support; nothing was shared.</p>
+            <p>Try connecting again from the app. If it keeps happening, tell the app's support (error
+            <code>{WebUtility.HtmlEncode(context.Response.Error)}</code>); nothing was shared.</p>
             """);
         response.StatusCode = StatusCodes.Status400BadRequest;
         response.ContentType = "text/html; charset=utf-8";
