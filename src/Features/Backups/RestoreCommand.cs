@@ -1,5 +1,6 @@
 using System.Globalization;
 using AdminPortal.Data;
+using AdminPortal.Features.Secrets;
 using AdminPortal.Shared;
 
 namespace AdminPortal.Features.Backups;
@@ -37,6 +38,10 @@ public static class RestoreCommand
         var backup = Path.GetFullPath(file);
         var hangfireBackup = BackupFolder.HangfireCopyOf(backup);
         var hangfireTarget = File.Exists(hangfireBackup) ? JobStorageSetup.SqliteFile(builder.Configuration, contentRoot) : null;
+        if (File.Exists(hangfireBackup) && hangfireTarget is null)
+        {
+            Console.WriteLine($"Not restoring {hangfireBackup}: {JobStorageSetup.StorageKey} is not Sqlite here.");
+        }
         if (BackupCheck.AppDatabaseProblem(backup) is { } problem)
         {
             return Refuse(problem);
@@ -59,7 +64,7 @@ public static class RestoreCommand
             Replace(hangfireBackup, hangfireTarget, stamp);
         }
         Console.WriteLine("Start AdminPortal as usual: migrations newer than the backup are applied at start. It needs the same " +
-                          $"Data Protection keys ({Secrets.SecretsExtensions.KeysPathKey}) to read the stored service key and product tokens.");
+                          $"Data Protection keys ({SecretsExtensions.KeysPathKey}) to read the stored service key and product tokens.");
         return 0;
     }
 

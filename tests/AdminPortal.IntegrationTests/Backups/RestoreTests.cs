@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AdminPortal.Features.Backups;
 using AdminPortal.IntegrationTests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
@@ -40,6 +41,32 @@ public sealed class RestoreTests
         var after = await PollAsync(restored, token);
         Assert.Equal(3, JsonDocument.Parse(before).RootElement.GetProperty("data").GetArrayLength());
         Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task HangfireInSqlite_IsBackedUpBesideTheDatabaseAndRestoredWithIt()
+    {
+        BackupFile backup;
+        await using (var original = new IftttFactory())
+        {
+            original.Settings["Hangfire:Storage"] = "Sqlite";
+            original.Settings["ConnectionStrings:Hangfire"] = Path.Combine(original.DataDirectory, "hangfire.db");
+            _ = original.CreateClient();
+            backup = await BackupTests.RunJobAsync(original);
+        }
+        Assert.Equal(Path.ChangeExtension(backup.Path, null) + ".hangfire.db", backup.HangfirePath);
+        Assert.Null(BackupCheck.SqliteProblem(backup.HangfirePath!));
+        Assert.Contains("recurring-job:database-backup", Dump(backup.HangfirePath!)); // Hangfire's own record of the job
+
+        var fresh = AdminPortalFactory.NewDataDirectory();
+        var restore = await RestoreAsync(backup.Path, fresh, new()
+        {
+            ["Hangfire__Storage"] = "Sqlite", ["ConnectionStrings__Hangfire"] = Path.Combine(fresh, "hangfire.db"),
+        });
+
+        Assert.True(restore.ExitCode == 0, restore.Stderr);
+        Assert.Equal(await File.ReadAllBytesAsync(backup.Path, Ct), await File.ReadAllBytesAsync(Path.Combine(fresh, "adminportal.db"), Ct));
+        Assert.Equal(await File.ReadAllBytesAsync(backup.HangfirePath!, Ct), await File.ReadAllBytesAsync(Path.Combine(fresh, "hangfire.db"), Ct));
     }
 
     [Fact]
@@ -95,13 +122,44 @@ public sealed class RestoreTests
     }
 
     /// <summary><c>AdminPortal restore &lt;file&gt;</c> into the install whose data lives in <paramref name="dataDirectory"/>.</summary>
-    private static Task<AppProcess.Result> RestoreAsync(string backup, string dataDirectory)
+    private static Task<AppProcess.Result> RestoreAsync(string backup, string dataDirectory, Dictionary<string, string>? environment = null)
     {
         Directory.CreateDirectory(dataDirectory);
-        return AppProcess.RunAsync(["restore", backup, "--contentRoot", dataDirectory], new()
+        environment ??= [];
+        environment["ConnectionStrings__AdminPortal"] = $"Data Source={Path.Combine(dataDirectory, "adminportal.db")}";
+        return AppProcess.RunAsync(["restore", backup, "--contentRoot", dataDirectory], environment, dataDirectory);
+    }
+
+    /// <summary>Every text value of every table, for a quick "is it in there".</summary>
+    private static string Dump(string file)
+    {
+        using var connection = new SqliteConnection(SqliteCopy.Unpooled(file, SqliteOpenMode.ReadOnly));
+        connection.Open();
+        var tables = new List<string>();
+        using (var list = connection.CreateCommand())
         {
-            ["ConnectionStrings__AdminPortal"] = $"Data Source={Path.Combine(dataDirectory, "adminportal.db")}",
-        }, dataDirectory);
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table';";
+            using var reader = list.ExecuteReader();
+            while (reader.Read())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+        var text = new System.Text.StringBuilder();
+        foreach (var table in tables)
+        {
+            using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\";";
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    text.Append(reader.GetValue(i)).Append('|');
+                }
+            }
+        }
+        return text.ToString();
     }
 
     private static void CopyFolder(string from, string to)
