@@ -3,6 +3,7 @@ using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.Admin;
 using AdminPortal.Features.Availability;
+using AdminPortal.Features.Backups;
 using AdminPortal.Features.Connectors;
 using AdminPortal.Features.Dashboard;
 using AdminPortal.Features.Email;
@@ -28,6 +29,11 @@ try
     Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER",
         Environment.GetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER") ?? "true");
 
+    if (RestoreCommand.TryParse(args, out var backupFile, out var hostArgs))
+    {
+        return RestoreCommand.Run(backupFile, hostArgs); // dotnet run -- restore <file>: docs/backups.md
+    }
+
     var builder = WebApplication.CreateBuilder(args);
     builder.AddConfigInclude();     // Config:Include — an extra JSON file, e.g. the sample product's wiring
 
@@ -37,6 +43,7 @@ try
     builder.AddSecrets();           // service key, client secret, ingest key (DB, rotatable)
     builder.AddOAuthServer();       // OpenIddict server + validation
     builder.AddJobs();              // Hangfire storage, server, recurring schedules
+    builder.AddBackups();           // online copies of the SQLite files, keep the last N (restore: docs/backups.md)
     builder.AddRealtime();          // outbox → batched, retried nudges to IFTTT's Realtime API
     builder.AddEmail();             // SMTP (MailKit) or the .eml outbox
     builder.AddSunset();            // sunset plan, notices, reconnect notices

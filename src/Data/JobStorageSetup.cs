@@ -17,6 +17,12 @@ public static class JobStorageSetup
     /// <summary>How often an idle worker looks for new jobs; Hangfire's default of 15 s is too slow here.</summary>
     public static readonly TimeSpan QueuePollInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>Hangfire's SQLite file, or null when jobs are kept in memory (backups copy it beside the app database).</summary>
+    public static string? SqliteFile(IConfiguration configuration, string contentRoot) =>
+        (configuration[StorageKey] ?? "Sqlite") == "Sqlite"
+            ? Path.GetFullPath(configuration[ConnectionStringKey] ?? DefaultFile, contentRoot)
+            : null;
+
     /// <summary>
     /// Reads the setting at composition time, so a typo stops start-up with the key's name, and returns
     /// a factory of this host's own storage (never Hangfire's process-wide <c>JobStorage.Current</c>).
@@ -27,7 +33,7 @@ public static class JobStorageSetup
         switch (storage)
         {
             case "Sqlite":
-                var file = Path.GetFullPath(configuration[ConnectionStringKey] ?? DefaultFile, contentRoot);
+                var file = SqliteFile(configuration, contentRoot)!;
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                 return () => new SQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = QueuePollInterval });
             case "InMemory":

@@ -25,6 +25,7 @@ public static class AdminNav
         new("Service", "/admin/service", Icons.Material.Filled.Tune),
         new("Sunset notices", "/admin/sunset", Icons.Material.Filled.WbTwilight),
         new("Outbox", "/admin/outbox", Icons.Material.Filled.Outbox),
+        new("Backups", "/admin/backups", Icons.Material.Filled.Backup),
         new("Jobs", JobsExtensions.DashboardPath, Icons.Material.Filled.Schedule, ForceLoad: true),
     ];
 }

@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using AdminPortal.Features.Backups;
 using AdminPortal.Features.Connectors.Polling;
 using AdminPortal.Features.Connectors.Webhooks;
 using AdminPortal.Features.Ifttt.RequestLog;
@@ -17,7 +18,7 @@ namespace AdminPortal.Features.Jobs;
 /// Every recurring schedule, registered in one place. Ids are stable: Hangfire updates a job with
 /// the same id on each start, so changing a cron in configuration takes effect on restart.
 /// </summary>
-internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> options) : IStartupTask
+internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> options, IOptions<BackupOptions> backups) : IStartupTask
 {
     public const string OAuthPrune = "oauth-prune";
     public const string TokenHealth = "token-health";
@@ -44,9 +45,10 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
                 $"there is no recurring job '{unknown}'; the jobs are {string.Join(", ", Known)}.");
         }
 
-        void Add<TJob>(string id, Expression<Func<TJob, Task>> run, string fallback)
+        // A job whose cron has a key of its own (key) is given that value as fallback; the others read Jobs:Schedules.
+        void Add<TJob>(string id, Expression<Func<TJob, Task>> run, string fallback, string? key = null)
         {
-            var cron = schedules.CronFor(id, fallback);
+            var cron = key is null ? schedules.CronFor(id, fallback) : fallback;
             try
             {
                 recurring.AddOrUpdate(id, run, cron);
@@ -54,7 +56,7 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
             catch (ArgumentException e)
             {
                 // Hangfire's own parser decides (five fields, or six with seconds first); its reason is in the inner exception.
-                throw new StartupConfigurationException($"{JobScheduleOptions.Section}:Schedules:{id}",
+                throw new StartupConfigurationException(key ?? $"{JobScheduleOptions.Section}:Schedules:{id}",
                     $"'{cron}' is not a valid cron expression: {(e.InnerException ?? e).Message.Split('\n')[0].Trim()}");
             }
         }
@@ -69,6 +71,15 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
         // Every minute by default: each user is polled only once its own Poll:Interval (or backoff) has passed.
         Add<ConnectorPollJob>(ConnectorPoll, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         Add<ReceivedWebhookPruneJob>(WebhookIdPrune, job => job.RunAsync(CancellationToken.None), Cron.Daily(5));
+        // Its schedule and switch live with the rest of the backup settings (Backups:Schedule, Backups:Enabled).
+        if (backups.Value.Enabled)
+        {
+            Add<BackupJob>(BackupJob.RecurringId, job => job.RunAsync(CancellationToken.None), backups.Value.Schedule, BackupOptions.ScheduleKey);
+        }
+        else
+        {
+            recurring.RemoveIfExists(BackupJob.RecurringId);
+        }
         return Task.CompletedTask;
     }
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using AdminPortal.IntegrationTests.Infrastructure;
 
 namespace AdminPortal.IntegrationTests.Foundation;
 
@@ -37,6 +37,8 @@ public sealed class StartupConfigurationTests
     [InlineData("Ingest__MaxBatch", "0", "Ingest:MaxBatch: must be between 1 and 10000 (is 0).")]
     [InlineData("Sunset__PlatformTeamEmail", "nobody", "Sunset:PlatformTeamEmail: must be an email address.")]
     [InlineData("Connectors__MaxConcurrency", "1000", "Connectors:MaxConcurrency: must be between 1 and 64 (is 1000).")]
+    [InlineData("Backups__Keep", "0", "Backups:Keep: must be between 1 and 1000 (is 0).")]
+    [InlineData("Backups__Schedule", "nightly", "Backups:Schedule: 'nightly' is not a valid cron expression")]
     public async Task Start_BadValue_FailsWithOneLineNamingTheKey(string key, string value, string expected)
     {
         var (exitCode, stderr) = await RunAppAsync(new() { [key] = value }, withAppSettings: true);
@@ -75,6 +77,18 @@ public sealed class StartupConfigurationTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains("AdminPortal cannot start: OAuth:SigningCertificate:Path: cannot read the certificate", stderr);
+    }
+
+    [Fact]
+    public async Task Start_UnwritableBackupFolder_FailsNamingTheKey()
+    {
+        // A folder inside a regular file can never be created, whoever runs the test (root ignores permissions).
+        var file = Path.GetTempFileName();
+        var (exitCode, stderr) = await RunAppAsync(new() { ["Backups__Folder"] = Path.Combine(file, "backups") }, withAppSettings: true);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith($"AdminPortal cannot start: Backups:Folder: cannot write to {Path.Combine(file, "backups")}", stderr);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -143,32 +157,7 @@ public sealed class StartupConfigurationTests
         {
             File.Copy(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(contentRoot, "appsettings.json"));
         }
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "AdminPortal.dll"), "--contentRoot", contentRoot, "--urls", urls])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = contentRoot,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Hangfire__Storage"] = "InMemory";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The app kept running although its configuration is bad.");
-        }
-        return (process.ExitCode, await stderr);
+        var result = await AppProcess.RunAsync(["--contentRoot", contentRoot, "--urls", urls], environment, contentRoot);
+        return (result.ExitCode, result.Stderr);
     }
 }
