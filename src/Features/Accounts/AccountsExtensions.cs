@@ -18,7 +18,8 @@ public static class AccountsExtensions
                 options.SignIn.RequireConfirmedAccount = false;
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
-                // Lock an account for 15 minutes after 5 wrong passwords in a row.
+                // Lock an account for 15 minutes after 5 wrong passwords in a row. Such a lock refuses interactive
+                // sign-in only; IFTTT's tokens keep working (AccountLocks, decision 0016).
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -44,6 +45,8 @@ public static class AccountsExtensions
         builder.Services.AddSingleton<IStartupTask, AdminBootstrapper>();
         builder.Services.AddSingleton<AdminAccounts>();
         builder.Services.AddSingleton<UserDeleter>();
+        builder.Services.AddSingleton<UnknownAccountLockout>();
+        builder.Services.AddScoped<PasswordSignIn>();
         return builder;
     }
 }

@@ -37,6 +37,7 @@ public sealed class StartupConfigurationTests
     [InlineData("Ingest__MaxBatch", "0", "Ingest:MaxBatch: must be between 1 and 10000 (is 0).")]
     [InlineData("Sunset__PlatformTeamEmail", "nobody", "Sunset:PlatformTeamEmail: must be an email address.")]
     [InlineData("Connectors__MaxConcurrency", "1000", "Connectors:MaxConcurrency: must be between 1 and 64 (is 1000).")]
+    [InlineData("RateLimits__Token__PermitLimit", "0", "RateLimits:Token:PermitLimit: must be between 1 and 1000000 (is 0).")]
     public async Task Start_BadValue_FailsWithOneLineNamingTheKey(string key, string value, string expected)
     {
         var (exitCode, stderr) = await RunAppAsync(new() { [key] = value }, withAppSettings: true);

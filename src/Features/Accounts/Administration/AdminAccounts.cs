@@ -53,7 +53,8 @@ public sealed class AdminAccounts(IServiceScopeFactory scopes, DatabaseWriteGate
 
     /// <summary>
     /// Locks until an admin unlocks. The new security stamp signs the user out of their open sessions at the next cookie
-    /// check; OAuth's token endpoint already refuses a locked account's refresh (see <c>TokenEndpointHandler</c>).
+    /// check (and open admin circuits at their next revalidation); OAuth's token endpoint refuses an admin-locked account's
+    /// refresh (see <c>TokenEndpointHandler</c> and <see cref="AccountLocks"/>).
     /// </summary>
     public Task<string?> LockAsync(string userId) => ChangeAsync(userId, async (users, user) =>
     {
