@@ -38,15 +38,17 @@ public sealed partial class LockoutAttackTests(OAuthFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task AdminLock_RefreshIsRefused_AndStrangersAreNotToldTheAccountIsLocked()
+    public async Task AdminLock_RefreshAndCallsAreRefused_AndStrangersAreNotToldTheAccountIsLocked()
     {
         var (flow, userId, email, tokens) = await LinkAsync("admin-locked");
+        Assert.Equal(HttpStatusCode.OK, (await flow.WhoAmIAsync(tokens.AccessToken, "/ifttt/v1/user/info")).Status); // now remembered
         Assert.Null(await factory.Services.GetRequiredService<AdminAccounts>().LockAsync(userId));
 
         var refresh = await flow.RefreshAsync(tokens.RefreshToken);
         var guess = AlertOf(await FormPoster.LoginAsync(factory.CreateBrowserLikeClient(), email, "Wrong-Passw0rd-1"));
 
         Assert.Equal((HttpStatusCode.BadRequest, "invalid_grant"), (refresh.Status, refresh.Error));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await flow.WhoAmIAsync(tokens.AccessToken, "/ifttt/v1/user/info")).Status);
         Assert.Equal("Wrong email or password.", guess);
     }
 
