@@ -54,6 +54,10 @@ public sealed class PasswordSignIn(
             return Failed(http, SignInOutcome.LockedAfterFailures);
         }
 
+        if (user.PasswordHash is null)
+        {
+            SpendOneHash(password); // a product user has no password here, and Identity would answer without hashing
+        }
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
