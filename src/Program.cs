@@ -19,6 +19,7 @@ using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Secrets;
 using AdminPortal.Features.Service;
 using AdminPortal.Features.Sunset;
+using AdminPortal.Features.Throttling;
 using AdminPortal.Features.Timelines;
 using AdminPortal.Shared;
 
@@ -39,6 +40,7 @@ try
 
     builder.Services.AddSingleton(TimeProvider.System);
     builder.AddDatabase();          // AppDbContext on SQLite, migrations at start-up
+    builder.AddThrottling();        // RateLimits: failed credentials counted per IP (sign-in, token, keys)
     builder.AddAccounts();          // Identity, cookie, roles, bootstrap admin
     builder.AddSecrets();           // service key, client secret, ingest key (DB, rotatable)
     builder.AddOAuthServer();       // OpenIddict server + validation

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace AdminPortal.Features.Accounts;
 
 /// <summary><c>Accounts</c> section: what end users may do on their own.</summary>
@@ -13,6 +15,13 @@ public sealed class AccountOptions
     /// "Continue with the product" (when a <c>Product</c> is configured); admins always keep password sign-in.
     /// </summary>
     public bool LocalSignIn { get; set; } = true;
+
+    /// <summary>
+    /// How often an open admin circuit and a sign-in cookie are checked against the account (security stamp, Admin role,
+    /// an admin's lock). Sign-out, demotion, locking and deletion in this process are acted on at once anyway.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan SessionRevalidationInterval { get; set; } = TimeSpan.FromMinutes(3);
 
     /// <summary>Registering makes a local account, so it needs local sign-in too.</summary>
     public bool RegistrationOpen => AllowRegistration && LocalSignIn;

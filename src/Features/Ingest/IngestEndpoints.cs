@@ -28,6 +28,7 @@ public static class IngestEndpoints
             .Produces<ErrorEnvelope>(StatusCodes.Status401Unauthorized)
             .Produces<ErrorEnvelope>(StatusCodes.Status408RequestTimeout)
             .Produces<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)
+            .Produces<ErrorEnvelope>(StatusCodes.Status429TooManyRequests)
             .Produces<ErrorEnvelope>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }

@@ -71,7 +71,8 @@ public static class OAuthServerExtensions
                     .AddEventHandler(RefreshSuccessorHandlers.RecordMinted.Descriptor)
                     .AddEventHandler(GrantSubjectHandler.Descriptor)
                     .AddEventHandler(InheritedExpiryHandler.Descriptor)
-                    .AddEventHandler(TokenResponseObserver.Descriptor);
+                    .AddEventHandler(TokenResponseObserver.Descriptor)
+                    .AddEventHandler(TokenFailureThrottleHandler.Descriptor);
 
                 var aspNetCore = server.UseAspNetCore()
                     // Our own minimal-API handlers decide who gets a code and what goes in the token.

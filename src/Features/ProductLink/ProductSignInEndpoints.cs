@@ -67,9 +67,11 @@ public static class ProductSignInEndpoints
             await users.AddLoginAsync(user, new UserLoginInfo(ProductSignIn.Scheme, subject, product.Value.Name));
         }
 
-        if (await users.IsLockedOutAsync(user))
+        if (AccountLocks.IsLockedByAdmin(user))
         {
-            // The password form refuses a locked account; signing in through the product must not be the way around it.
+            // An admin's lock holds whichever way the user signs in. A lockout after wrong passwords does not: the
+            // product proves who this is with its own credentials, and a stranger's guesses at the password form must
+            // not lock a product user out (decision 0016).
             return ErrorPage(product.Value, "This account is locked. Ask an administrator to unlock it.", StatusCodes.Status403Forbidden);
         }
 

@@ -39,6 +39,7 @@ public sealed class StartupConfigurationTests
     [InlineData("Connectors__MaxConcurrency", "1000", "Connectors:MaxConcurrency: must be between 1 and 64 (is 1000).")]
     [InlineData("Backups__Keep", "0", "Backups:Keep: must be between 1 and 1000 (is 0).")]
     [InlineData("Backups__Schedule", "nightly", "Backups:Schedule: 'nightly' is not a valid cron expression")]
+    [InlineData("RateLimits__Token__PermitLimit", "0", "RateLimits:Token:PermitLimit: must be between 1 and 1000000 (is 0).")]
     public async Task Start_BadValue_FailsWithOneLineNamingTheKey(string key, string value, string expected)
     {
         var (exitCode, stderr) = await RunAppAsync(new() { [key] = value }, withAppSettings: true);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AdminPortal.IntegrationTests.OAuth;
 
 /// <summary>The app with a known IFTTT client secret, a movable clock and the whoami probe.</summary>
-public sealed class OAuthFactory : AdminPortalFactory
+public class OAuthFactory : AdminPortalFactory
 {
     public const string ClientId = "ifttt";
     public const string ClientSecret = "test-client-secret-0123456789";

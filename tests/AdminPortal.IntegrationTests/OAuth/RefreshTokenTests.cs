@@ -1,3 +1,4 @@
+using AdminPortal.Features.Accounts.Administration;
 using System.Net;
 using AdminPortal.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -54,7 +55,8 @@ public sealed class RefreshTokenTests(OAuthFactory factory) : IClassFixture<OAut
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            await users.SetLockoutEndDateAsync((await users.FindByIdAsync(userId))!, factory.Time.GetUtcNow().AddHours(1));
+            // An admin's lock: a lockout after failed sign-ins leaves refresh working (LockoutAttackTests).
+            await users.SetLockoutEndDateAsync((await users.FindByIdAsync(userId))!, AdminAccounts.LockedIndefinitely);
             await users.DeleteAsync((await users.FindByIdAsync(otherId))!);
         }
 

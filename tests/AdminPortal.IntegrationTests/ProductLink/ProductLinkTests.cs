@@ -46,6 +46,22 @@ public sealed class ProductLinkTests(ProductLinkFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task StrangerLocksThePasswordForm_ProductSignInStillWorks()
+    {
+        await fixture.LinkThroughProductAsync(new OAuthFlow(fixture.App), "alice@acme.test", "Alice-pass-1", state: "first-state");
+        var stranger = fixture.App.CreateBrowserLikeClient();
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            await FormPoster.LoginAsync(stranger, "alice@acme.test", "Wrong-Passw0rd-" + attempt);
+        }
+        Assert.True((await FindAsync("usr_alice")).LockoutEnd > DateTimeOffset.UtcNow, "the wrong passwords locked the account's password sign-in");
+
+        var again = await fixture.LinkThroughProductAsync(new OAuthFlow(fixture.App), "alice@acme.test", "Alice-pass-1", state: "after-lock-state");
+
+        Assert.False(string.IsNullOrEmpty(again.AccessToken));
+    }
+
+    [Fact]
     public async Task ProductToken_NearExpiry_IsRefreshedTransparently()
     {
         var flow = new OAuthFlow(fixture.App);

@@ -1,5 +1,6 @@
 using System.Text;
 using AdminPortal.Data;
+using AdminPortal.Features.Accounts.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -16,7 +17,7 @@ public sealed record AccountStanding(bool IsAdmin, DateTimeOffset? LockedUntil, 
 /// a long-lived dashboard circuit never reuses a stale <c>UserManager</c> context. Answers are null on success, else the
 /// sentence to show.
 /// </summary>
-public sealed class AdminAccounts(IServiceScopeFactory scopes, DatabaseWriteGate gate, TimeProvider clock)
+public sealed class AdminAccounts(IServiceScopeFactory scopes, DatabaseWriteGate gate, TimeProvider clock, AccountAccessChanges changes)
 {
     /// <summary>"Locked until an admin unlocks": Identity has no such state, so the end is set past any real date.</summary>
     public static readonly DateTimeOffset LockedIndefinitely = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -48,12 +49,15 @@ public sealed class AdminAccounts(IServiceScopeFactory scopes, DatabaseWriteGate
         {
             return IdentityResult.Failed(new IdentityError { Description = LastAdminRefused });
         }
-        return await users.RemoveFromRoleAsync(user, Roles.Admin);
-    });
+        var removed = await users.RemoveFromRoleAsync(user, Roles.Admin);
+        // A new stamp: their open admin tabs and cookies lose the role at once (see ChangeAsync), not at their next sign-in.
+        return removed.Succeeded ? await users.UpdateSecurityStampAsync(user) : removed;
+    }, lossOfAccess: true);
 
     /// <summary>
     /// Locks until an admin unlocks. The new security stamp signs the user out of their open sessions at the next cookie
-    /// check; OAuth's token endpoint already refuses a locked account's refresh (see <c>TokenEndpointHandler</c>).
+    /// check (and open admin circuits at their next revalidation); OAuth's token endpoint refuses an admin-locked account's
+    /// refresh (see <c>TokenEndpointHandler</c> and <see cref="AccountLocks"/>).
     /// </summary>
     public Task<string?> LockAsync(string userId) => ChangeAsync(userId, async (users, user) =>
     {
@@ -64,7 +68,7 @@ public sealed class AdminAccounts(IServiceScopeFactory scopes, DatabaseWriteGate
         }
         var locked = await users.SetLockoutEndDateAsync(user, LockedIndefinitely);
         return locked.Succeeded ? await users.UpdateSecurityStampAsync(user) : locked;
-    });
+    }, lossOfAccess: true);
 
     public Task<string?> UnlockAsync(string userId) => ChangeAsync(userId, async (users, user) =>
     {
@@ -96,7 +100,7 @@ public sealed class AdminAccounts(IServiceScopeFactory scopes, DatabaseWriteGate
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    private async Task<string?> ChangeAsync(string userId, Func<UserManager<AppUser>, AppUser, Task<IdentityResult?>> change)
+    private async Task<string?> ChangeAsync(string userId, Func<UserManager<AppUser>, AppUser, Task<IdentityResult?>> change, bool lossOfAccess = false)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = Users(scope);
@@ -106,6 +110,10 @@ public sealed class AdminAccounts(IServiceScopeFactory scopes, DatabaseWriteGate
             return "The user no longer exists.";
         }
         var result = await change(users, user);
+        if (lossOfAccess && result is null or { Succeeded: true })
+        {
+            changes.Notify(userId);
+        }
         return result is null or { Succeeded: true } ? null : string.Join(" ", result.Errors.Select(e => e.Description));
     }
 

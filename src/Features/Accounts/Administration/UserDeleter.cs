@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using AdminPortal.Features.Accounts.Sessions;
 using Microsoft.AspNetCore.Identity;
 
 namespace AdminPortal.Features.Accounts.Administration;
@@ -7,7 +8,7 @@ namespace AdminPortal.Features.Accounts.Administration;
 /// Deletes an account and what the features keep for it, in one transaction. Revoking outside access (IFTTT's tokens,
 /// the product's) is the caller's first step: it talks to other systems and cannot be rolled back with the rest.
 /// </summary>
-public sealed class UserDeleter(IServiceScopeFactory scopes, DatabaseWriteGate gate)
+public sealed class UserDeleter(IServiceScopeFactory scopes, DatabaseWriteGate gate, AccountAccessChanges changes)
 {
     /// <summary>False when the user was already gone.</summary>
     public async Task<bool> DeleteAsync(string userId, CancellationToken ct = default)
@@ -33,6 +34,7 @@ public sealed class UserDeleter(IServiceScopeFactory scopes, DatabaseWriteGate g
             throw new InvalidOperationException("Could not delete the user: " + string.Join(" ", deleted.Errors.Select(e => e.Description)));
         }
         await transaction.CommitAsync(ct);
+        changes.Notify(userId); // their open tabs and cookies end now
         return true;
     }
 }

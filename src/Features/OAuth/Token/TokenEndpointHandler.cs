@@ -12,7 +12,9 @@ namespace AdminPortal.Features.OAuth.Token;
 /// <summary>
 /// The passthrough half of <c>/connect/token</c>. OpenIddict has already authenticated the client and
 /// validated the code or refresh token (signature, expiry, single use, grace window, revocation) when
-/// this runs; what is left is the account: it must still exist and not be locked out.
+/// this runs; what is left is the account: it must still exist and not be locked by an admin. A lockout after failed
+/// sign-ins does not count: a stranger can cause one with six wrong passwords, and it must not break the user's link
+/// (decision 0016).
 /// </summary>
 internal static class TokenEndpointHandler
 {
@@ -33,7 +35,7 @@ internal static class TokenEndpointHandler
         {
             return OAuthErrorResult.Create(OpenIddictConstants.Errors.InvalidGrant, "The account this grant belongs to no longer exists.");
         }
-        if (await users.IsLockedOutAsync(user))
+        if (AccountLocks.IsLockedByAdmin(user))
         {
             return OAuthErrorResult.Create(OpenIddictConstants.Errors.InvalidGrant, "The account this grant belongs to is locked.");
         }

@@ -71,6 +71,9 @@ public sealed class AccessTokenCache(TimeProvider clock)
     public void ForgetAuthorizations(IReadOnlyCollection<string> authorizationIds) =>
         Forget(e => e.AuthorizationId is { } id && authorizationIds.Contains(id));
 
+    /// <summary>Every token of one user: their access changed (an admin's lock, deletion; see <c>AccountAccessChanges</c>).</summary>
+    public void ForgetSubject(string subject) => Forget(e => e.Subject == subject);
+
     public void ForgetAll()
     {
         Interlocked.Increment(ref _generation);

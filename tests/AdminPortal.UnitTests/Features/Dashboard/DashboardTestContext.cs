@@ -106,6 +106,7 @@ public abstract class DashboardTestContext : AdminBunitContext
         // Accounts, for the user page's account panel: Identity over the same database, reset tokens, an email sink.
         Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         Services.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>().AddDefaultTokenProviders();
+        Services.AddSingleton<AdminPortal.Features.Accounts.Sessions.AccountAccessChanges>();
         Services.AddSingleton<AdminAccounts>();
         Services.AddSingleton<UserDeleter>();
         Services.AddSingleton<IEmailSender>(SentEmails);
