@@ -19,6 +19,7 @@ public sealed class PreflightRunner(DeclaredService service)
         await ActionChecks.RunAsync(session, ct);
         await QueryChecks.RunAsync(session, ct);
         await RealtimeChecks.RunAsync(session, ct);
+        await AuthChecks.RunAsync(session, ct);
         return session.Report.Results;
     }
 }
