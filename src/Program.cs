@@ -12,6 +12,7 @@ using AdminPortal.Features.Ifttt;
 using AdminPortal.Features.Ingest;
 using AdminPortal.Features.Jobs;
 using AdminPortal.Features.OAuth;
+using AdminPortal.Features.Preflight.Cli;
 using AdminPortal.Features.ProductApi;
 using AdminPortal.Features.ProductLink;
 using AdminPortal.Features.Realtime;
@@ -23,6 +24,11 @@ using AdminPortal.Shared;
 
 try
 {
+    if (args is [PreflightCommand.Name, .. var preflightArgs])
+    {
+        return await PreflightCommand.RunAsync(preflightArgs, Console.Out); // IFTTT's tests from a shell, not the server
+    }
+
     // appsettings reloads watch the content root, which holds data/ (the SQLite file and its WAL). The default
     // watcher subscribes to the whole tree and woke on every database write; polling checks only the watched files.
     Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER",
