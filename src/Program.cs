@@ -12,6 +12,7 @@ using AdminPortal.Features.Ifttt;
 using AdminPortal.Features.Ingest;
 using AdminPortal.Features.Jobs;
 using AdminPortal.Features.OAuth;
+using AdminPortal.Features.Preflight;
 using AdminPortal.Features.Preflight.Cli;
 using AdminPortal.Features.ProductApi;
 using AdminPortal.Features.ProductLink;
@@ -57,6 +58,7 @@ try
     builder.AddConnectors();        // product events by polling its API or receiving its signed webhooks
     builder.AddAdminUi();           // Blazor Server + MudBlazor
     builder.AddDashboard();         // the admin dashboard's pages and their queries
+    builder.AddPreflight();         // IFTTT's endpoint and auth tests run from here, their results, the publish checklist
 
     var app = builder.Build();
 
