@@ -53,7 +53,9 @@ internal static class EndpointChecks
         var missing = s.Service.Triggers.Select(t => t.Slug).Where(slug => data?["samples"]?["triggers"]?[slug] is not JsonObject).ToList();
         var missingActions = s.Service.Actions.Select(a => a.Slug).Where(slug => data?["samples"]?["actions"]?[slug] is not JsonObject).ToList();
         var problem = Expect.First(
-            () => Expect.Status(x, 200, "test/setup must answer 200 with the service key (AdminPortal: see the server log for the error)."),
+            () => Expect.Status(x, 200, x.Status == 401
+                ? "test/setup refused the key given to the preflight: it must be the key IFTTT's platform shows, set on the Service page or in Ifttt:ServiceKey."
+                : "test/setup must answer 200 with the service key (AdminPortal: see the server log for the error)."),
             () => Expect.That(Expect.String(data?["accessToken"]) is { Length: > 0 }, "data.accessToken is missing.",
                 "Answer {\"data\":{\"accessToken\":\"<a working token of a test user>\",\"samples\":{…}}}."),
             () => Expect.That(data?["samples"] is JsonObject, "data.samples is missing.", "Answer the samples for every trigger and action."),
