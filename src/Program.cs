@@ -13,6 +13,8 @@ using AdminPortal.Features.Ifttt;
 using AdminPortal.Features.Ingest;
 using AdminPortal.Features.Jobs;
 using AdminPortal.Features.OAuth;
+using AdminPortal.Features.Preflight;
+using AdminPortal.Features.Preflight.Cli;
 using AdminPortal.Features.ProductApi;
 using AdminPortal.Features.ProductLink;
 using AdminPortal.Features.Realtime;
@@ -25,6 +27,11 @@ using AdminPortal.Shared;
 
 try
 {
+    if (args is [PreflightCommand.Name, .. var preflightArgs])
+    {
+        return await PreflightCommand.RunAsync(preflightArgs, Console.Out); // IFTTT's tests from a shell, not the server
+    }
+
     // appsettings reloads watch the content root, which holds data/ (the SQLite file and its WAL). The default
     // watcher subscribes to the whole tree and woke on every database write; polling checks only the watched files.
     Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER",
@@ -60,6 +67,7 @@ try
     builder.AddConnectors();        // product events by polling its API or receiving its signed webhooks
     builder.AddAdminUi();           // Blazor Server + MudBlazor
     builder.AddDashboard();         // the admin dashboard's pages and their queries
+    builder.AddPreflight();         // IFTTT's endpoint and auth tests run from here, their results, the publish checklist
 
     var app = builder.Build();
 

@@ -23,6 +23,7 @@ public static class AdminNav
         new("Actions", "/admin/actions", Icons.Material.Filled.PlayCircle),
         new("Connectors", "/admin/connectors", Icons.Material.Filled.Cable),
         new("Service", "/admin/service", Icons.Material.Filled.Tune),
+        new("Preflight", "/admin/preflight", Icons.Material.Filled.FactCheck),
         new("Sunset notices", "/admin/sunset", Icons.Material.Filled.WbTwilight),
         new("Outbox", "/admin/outbox", Icons.Material.Filled.Outbox),
         new("Backups", "/admin/backups", Icons.Material.Filled.Backup),

@@ -11,7 +11,7 @@ namespace AdminPortal.IntegrationTests.Infrastructure;
 /// encodings a running instance has, not the in-process test server's. Clients send <c>Host: localhost</c> because the
 /// factory's tokens are minted for that issuer.
 /// </summary>
-public sealed class KestrelIftttFactory : IftttFactory
+public class KestrelIftttFactory : IftttFactory
 {
     public KestrelIftttFactory() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
 
