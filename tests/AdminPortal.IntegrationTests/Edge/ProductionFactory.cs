@@ -14,19 +14,30 @@ public class ProductionFactory : AdminPortalFactory
     public const string PublicHost = "portal.example.com";
     public static readonly Uri PublicUrl = new($"https://{PublicHost}/");
 
-    public ProductionFactory()
+    public ProductionFactory() : this(NewDataDirectory())
     {
-        var (signing, encryption) = TestCertificates.Write(DataDirectory);
-        SigningCertificatePath = signing;
-        Settings["OAuth:SigningCertificate:Path"] = signing;
-        Settings["OAuth:SigningCertificate:Password"] = TestCertificates.Password;
-        Settings["OAuth:EncryptionCertificate:Path"] = encryption;
-        Settings["OAuth:EncryptionCertificate:Password"] = TestCertificates.Password;
+    }
+
+    /// <summary>Over a directory another factory may share, as restarts of one install do; with a new certificate pair.</summary>
+    public static new ProductionFactory OverDirectory(string dataDirectory) => new(dataDirectory);
+
+    private ProductionFactory(string dataDirectory) : base(dataDirectory)
+    {
+        var (signing, encryption) = TestCertificates.Write(Path.Combine(DataDirectory, "certs-" + Guid.NewGuid().ToString("N")));
+        UseCertificates("OAuth:SigningCertificate", signing);
+        UseCertificates("OAuth:EncryptionCertificate", encryption);
         Settings["OAuth:Issuer"] = PublicUrl.ToString();
         ClientOptions.BaseAddress = PublicUrl;
     }
 
-    public string SigningCertificatePath { get; }
+    public string SigningCertificatePath => Settings["OAuth:SigningCertificate:Path"]!;
+
+    /// <summary>Names a PKCS#12 file (made by <see cref="TestCertificates"/>) under a certificate key such as <c>OAuth:SigningCertificate:Previous:0</c>.</summary>
+    public void UseCertificates(string key, string path)
+    {
+        Settings[key + ":Path"] = path;
+        Settings[key + ":Password"] = TestCertificates.Password;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

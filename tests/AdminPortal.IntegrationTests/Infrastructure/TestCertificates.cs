@@ -11,22 +11,26 @@ public static class TestCertificates
 {
     public const string Password = "test-pfx-password";
 
-    /// <summary>Writes a signing and an encryption certificate into the directory; returns their paths.</summary>
-    public static (string SigningPath, string EncryptionPath) Write(string directory)
+    /// <summary>
+    /// Writes a signing and an encryption certificate, valid for <paramref name="years"/>, into the directory; returns
+    /// their paths. (OpenIddict uses the one that expires last: a rotation's new pair is made with more years.)
+    /// </summary>
+    public static (string SigningPath, string EncryptionPath) Write(string directory, int years = 1)
     {
+        Directory.CreateDirectory(directory);
         var signing = Path.Combine(directory, "signing.pfx");
         var encryption = Path.Combine(directory, "encryption.pfx");
-        File.WriteAllBytes(signing, Create("CN=AdminPortal signing", X509KeyUsageFlags.DigitalSignature));
-        File.WriteAllBytes(encryption, Create("CN=AdminPortal encryption", X509KeyUsageFlags.KeyEncipherment));
+        File.WriteAllBytes(signing, Create("CN=AdminPortal signing", X509KeyUsageFlags.DigitalSignature, years));
+        File.WriteAllBytes(encryption, Create("CN=AdminPortal encryption", X509KeyUsageFlags.KeyEncipherment, years));
         return (signing, encryption);
     }
 
-    private static byte[] Create(string subject, X509KeyUsageFlags usage)
+    private static byte[] Create(string subject, X509KeyUsageFlags usage, int years)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(years));
         return certificate.Export(X509ContentType.Pkcs12, Password);
     }
 }
