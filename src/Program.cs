@@ -6,6 +6,7 @@ using AdminPortal.Features.Availability;
 using AdminPortal.Features.Backups;
 using AdminPortal.Features.Connectors;
 using AdminPortal.Features.Dashboard;
+using AdminPortal.Features.Edge;
 using AdminPortal.Features.Email;
 using AdminPortal.Features.Errors;
 using AdminPortal.Features.Health;
@@ -46,6 +47,7 @@ try
     builder.AddConfigInclude();     // Config:Include — an extra JSON file, e.g. the sample product's wiring
 
     builder.Services.AddSingleton(TimeProvider.System);
+    builder.AddEdge();              // forwarded headers from trusted proxies, HSTS, secure cookies, CSP
     builder.AddDatabase();          // AppDbContext on SQLite, migrations at start-up
     builder.AddThrottling();        // RateLimits: failed credentials counted per IP (sign-in, token, keys)
     builder.AddAccounts();          // Identity, cookie, roles, bootstrap admin
@@ -71,6 +73,7 @@ try
 
     var app = builder.Build();
 
+    app.UseEdge();                  // first: what follows sees the client's scheme and host (behind a TLS proxy)
     app.UseAppErrorHandling();
     app.UseIftttCompression();      // gzip for /ifttt and /api only
     app.UseStaticFiles();

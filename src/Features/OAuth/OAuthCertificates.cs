@@ -8,16 +8,22 @@ namespace AdminPortal.Features.OAuth;
 /// Where the token signing and encryption keys come from: OpenIddict's development certificates in
 /// Development, certificates named in configuration everywhere else. Missing or unreadable
 /// configuration stops start-up with the key's name.
+/// <para>
+/// Rotation: <c>…:Previous:N:Path</c> / <c>:Password</c> keep retired certificates registered, so what they signed or
+/// encrypted — above all the refresh tokens IFTTT holds, which never expire on a timer — still validates and
+/// decrypts. OpenIddict signs and encrypts with the certificate that expires last, so a new one takes over at once
+/// (docs/deploy.md, decision 0019).
+/// </para>
 /// </summary>
 internal sealed class OAuthCertificates
 {
     public const string SigningKey = "OAuth:SigningCertificate";
     public const string EncryptionKey = "OAuth:EncryptionCertificate";
 
-    private readonly X509Certificate2? _signing;
-    private readonly X509Certificate2? _encryption;
+    private readonly X509Certificate2[] _signing;
+    private readonly X509Certificate2[] _encryption;
 
-    private OAuthCertificates(X509Certificate2? signing, X509Certificate2? encryption)
+    private OAuthCertificates(X509Certificate2[] signing, X509Certificate2[] encryption)
     {
         _signing = signing;
         _encryption = encryption;
@@ -27,22 +33,35 @@ internal sealed class OAuthCertificates
     {
         if (environment.IsDevelopment() && string.IsNullOrEmpty(configuration[$"{SigningKey}:Path"]))
         {
-            return new OAuthCertificates(null, null);
+            return new OAuthCertificates([], []);
         }
         return new OAuthCertificates(
-            Read(configuration, SigningKey, environment.ContentRootPath),
-            Read(configuration, EncryptionKey, environment.ContentRootPath));
+            ReadWithPrevious(configuration, SigningKey, environment.ContentRootPath),
+            ReadWithPrevious(configuration, EncryptionKey, environment.ContentRootPath));
     }
 
     public void Apply(OpenIddictServerBuilder server)
     {
-        if (_signing is null || _encryption is null)
+        if (_signing.Length == 0 || _encryption.Length == 0)
         {
             server.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();
             return;
         }
-        server.AddSigningCertificate(_signing).AddEncryptionCertificate(_encryption);
+        foreach (var certificate in _signing)
+        {
+            server.AddSigningCertificate(certificate);
+        }
+        foreach (var certificate in _encryption)
+        {
+            server.AddEncryptionCertificate(certificate);
+        }
     }
+
+    /// <summary>The current certificate, then every retired one under <c>Previous</c>.</summary>
+    private static X509Certificate2[] ReadWithPrevious(IConfiguration configuration, string section, string contentRoot) =>
+        [Read(configuration, section, contentRoot),
+            .. configuration.GetSection($"{section}:Previous").GetChildren()
+                .Select(previous => Read(configuration, previous.Path, contentRoot))];
 
     private static X509Certificate2 Read(IConfiguration configuration, string section, string contentRoot)
     {

@@ -29,11 +29,17 @@ public static class OAuthServerExtensions
     {
         var certificates = OAuthCertificates.Load(builder.Configuration, builder.Environment);
         var lifetimes = OAuthOptions.Read(builder.Configuration);
+        var issuer = OAuthIssuer.Read(builder.Configuration, builder.Environment);
 
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AppDbContext>())
             .AddServer(server =>
             {
+                if (issuer is not null)
+                {
+                    // Discovery and tokens never follow the Host header (decision 0019).
+                    server.SetIssuer(issuer).AddEventHandler(DiscoveryAtIssuer.Descriptor);
+                }
                 server.SetAuthorizationEndpointUris(AuthorizeEndpoint)
                     .SetTokenEndpointUris(TokenEndpoint)
                     .SetRevocationEndpointUris(RevokeEndpoint);

@@ -1,6 +1,9 @@
 namespace AdminPortal.BrowserTests.Infrastructure;
 
-/// <summary>One test's browser context and page, plus every 4xx/5xx response the page met (missing assets show up here).</summary>
+/// <summary>
+/// One test's browser context and page, plus every 4xx/5xx response the page met (missing assets show up here) and
+/// every Content-Security-Policy violation Chromium reported (a script, style or connection the app's policy blocks).
+/// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
@@ -17,6 +20,16 @@ public sealed class BrowserSession : IAsyncDisposable
                 lock (_failedResponses)
                 {
                     _failedResponses.Add($"{response.Status} {response.Url}");
+                }
+            }
+        };
+        Page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (_failedResponses)
+                {
+                    _failedResponses.Add("CSP: " + message.Text);
                 }
             }
         };

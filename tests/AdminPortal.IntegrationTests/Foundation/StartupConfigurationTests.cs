@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AdminPortal.IntegrationTests.Infrastructure;
 
 namespace AdminPortal.IntegrationTests.Foundation;
@@ -40,6 +41,9 @@ public sealed class StartupConfigurationTests
     [InlineData("Backups__Keep", "0", "Backups:Keep: must be between 1 and 1000 (is 0).")]
     [InlineData("Backups__Schedule", "nightly", "Backups:Schedule: 'nightly' is not a valid cron expression")]
     [InlineData("RateLimits__Token__PermitLimit", "0", "RateLimits:Token:PermitLimit: must be between 1 and 1000000 (is 0).")]
+    [InlineData("ForwardedHeaders__KnownProxies", "proxy.local", "ForwardedHeaders:KnownProxies: 'proxy.local' is not an IP address such as 10.0.0.2.")]
+    [InlineData("ForwardedHeaders__KnownNetworks__0", "10.0.0.0/33", "ForwardedHeaders:KnownNetworks: '10.0.0.0/33' is not a network such as 10.0.0.0/8.")]
+    [InlineData("OAuth__Issuer", "portal.example.com", "OAuth:Issuer: must be an absolute https URL without query or fragment (is 'portal.example.com').")]
     public async Task Start_BadValue_FailsWithOneLineNamingTheKey(string key, string value, string expected)
     {
         var (exitCode, stderr) = await RunAppAsync(new() { [key] = value }, withAppSettings: true);
@@ -62,6 +66,25 @@ public sealed class StartupConfigurationTests
         Assert.Equal(1, exitCode);
         Assert.StartsWith($"AdminPortal cannot start: urls: {url} is already in use", stderr);
         Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Start_ProductionWithCertificatesButNoIssuer_FailsNamingTheKey()
+    {
+        // Without it the issuer would follow each request's Host header (decision 0019).
+        var (signing, encryption) = TestCertificates.Write(Directory.CreateTempSubdirectory("adminportal-certs-").FullName);
+
+        var (exitCode, stderr) = await RunAppAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["OAuth__SigningCertificate__Path"] = signing,
+            ["OAuth__SigningCertificate__Password"] = TestCertificates.Password,
+            ["OAuth__EncryptionCertificate__Path"] = encryption,
+            ["OAuth__EncryptionCertificate__Password"] = TestCertificates.Password,
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("AdminPortal cannot start: OAuth:Issuer: is required outside Development", stderr);
     }
 
     [Fact]

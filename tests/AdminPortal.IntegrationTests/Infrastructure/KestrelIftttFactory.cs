@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.IntegrationTests.Infrastructure;
 
@@ -37,12 +34,5 @@ public class KestrelIftttFactory : IftttFactory
         return client;
     }
 
-    public Uri ServerAddress
-    {
-        get
-        {
-            _ = Services; // starts the server
-            return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        }
-    }
+    public Uri ServerAddress => KestrelAddress.Of(this);
 }
