@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AdminPortal.IntegrationTests.Infrastructure;
 
 namespace AdminPortal.IntegrationTests.Foundation;
