@@ -23,6 +23,17 @@ public sealed class AccountOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan SessionRevalidationInterval { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// Whether registering sends a link that creates the account (on) or creates it at once (off). On, the form gives
+    /// the same answer for a taken address as for a new one, so it cannot be used to find out who has an account here;
+    /// off, it says "already taken" (decision 0026). Needs working email (<c>Email:Smtp</c>) outside trials.
+    /// </summary>
+    public bool ConfirmRegistrationByEmail { get; set; } = true;
+
+    /// <summary>How long a registration link works.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
+    public TimeSpan RegistrationLinkLifetime { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Registering makes a local account, so it needs local sign-in too.</summary>
     public bool RegistrationOpen => AllowRegistration && LocalSignIn;
 }

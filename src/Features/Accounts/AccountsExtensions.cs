@@ -1,6 +1,7 @@
 using AdminPortal.Shared;
 using AdminPortal.Data;
 using AdminPortal.Features.Accounts.Administration;
+using AdminPortal.Features.Accounts.Registration;
 using AdminPortal.Features.Accounts.Sessions;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -56,6 +57,9 @@ public static class AccountsExtensions
         builder.Services.AddSingleton<UserDeleter>();
         builder.Services.AddSingleton<UnknownAccountLockout>();
         builder.Services.AddScoped<PasswordSignIn>();
+        builder.Services.AddSingleton<RegistrationLinks>();
+        builder.Services.AddSingleton<RegistrationEmails>();
+        builder.Services.AddScoped<SelfRegistration>();
         return builder;
     }
 }

@@ -13,7 +13,8 @@ internal sealed class OutboxEmailSender(IOptions<EmailOptions> options, EmailOut
         var mime = MimeMessages.Build(message, options.Value);
         mime.Date = clock.GetUtcNow();
         Directory.CreateDirectory(outbox.Folder);
-        var name = $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml";
+        // Fractions of a second too, so the Outbox page (newest name first) keeps messages of one second in order.
+        var name = $"{clock.GetUtcNow():yyyyMMdd-HHmmss-fffffff}-{Guid.NewGuid():N}.eml";
         var temporary = Path.Combine(outbox.Folder, name + ".tmp");
         await mime.WriteToAsync(temporary, ct);
         // Rename last, so the Outbox page never shows a half-written message.

@@ -15,6 +15,9 @@ public sealed class IngestAdmission(IOptionsMonitor<IngestOptions> options)
     private readonly SemaphoreSlim _store = new(2, 2);
     private int _receiving;
 
+    /// <summary>Bodies being received now (for telemetry and for tests that must know a slow upload has arrived).</summary>
+    public int Receiving => Volatile.Read(ref _receiving);
+
     /// <summary>A receive slot, or null when all are taken (answer 503).</summary>
     public Slot? TryStartReceiving()
     {

@@ -9,7 +9,7 @@ namespace AdminPortal.BrowserTests.Accessibility;
 /// </summary>
 public sealed class AccessibilityTests(ChromiumFixture chromium, AccessibilityServer server) : IClassFixture<AccessibilityServer>
 {
-    private static readonly string[] AnonymousPages = ["/", "/Account/Login", "/Account/Register", "/Account/ResetPassword", "/Account/AccessDenied"];
+    private static readonly string[] AnonymousPages = ["/", "/Account/Login", "/Account/Register", "/Account/ResetPassword", "/Account/ConfirmRegistration", "/Account/AccessDenied"];
 
     private static readonly string[] AdminPages =
     [

@@ -24,7 +24,13 @@ public sealed class AccountPagesTests(ChromiumFixture chromium, AppServer server
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("User-Passw0rd-1");
         await page.GetByLabel("Confirm password").FillAsync("User-Passw0rd-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.GetByTestId("registration-sent").WaitForAsync();
+        Assert.Contains($"We sent a message to {email}", await page.GetByTestId("registration-sent").InnerTextAsync());
+        await browser.ScreenshotAsync("register-check-email");
 
+        await page.GotoAsync(RegistrationLinkTo(email));
+        Assert.Equal(email, await page.GetByTestId("registration-email").InnerTextAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await page.WaitForURLAsync("**/Account");
         Assert.Equal(email, await page.Locator("[data-testid=account-email]").InnerTextAsync());
         await browser.ScreenshotAsync("account");
@@ -43,5 +49,13 @@ public sealed class AccountPagesTests(ChromiumFixture chromium, AppServer server
         Assert.Equal("Your password was changed.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
         await browser.ScreenshotAsync("password-changed");
         Assert.Empty(browser.FailedResponses);
+    }
+
+    /// <summary>The link in the registration email the app wrote to this server's outbox.</summary>
+    private string RegistrationLinkTo(string email)
+    {
+        var message = new DirectoryInfo(Path.Combine(server.DataDirectory, "outbox")).GetFiles("*.eml").Select(f => MimeKit.MimeMessage.Load(f.FullName))
+            .Single(m => m.To.Mailboxes.Any(a => a.Address == email));
+        return System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", @"https?://\S+/Account/ConfirmRegistration\?token=\S+").Value;
     }
 }

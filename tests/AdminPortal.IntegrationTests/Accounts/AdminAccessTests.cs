@@ -20,7 +20,7 @@ public sealed class AdminAccessTests(AdminPortalFactory factory) : IClassFixture
     public async Task Admin_SignedInEndUser_RedirectsToAccessDenied()
     {
         var client = factory.CreateBrowserLikeClient();
-        await AccountForms.RegisterSignedInAsync(client);
+        await AccountForms.RegisterSignedInAsync(factory, client);
 
         var response = await client.GetAsync("/admin", TestContext.Current.CancellationToken);
 

@@ -11,7 +11,7 @@ public sealed class ChangePasswordTests(AdminPortalFactory factory) : IClassFixt
     public async Task ChangePassword_RightCurrentPassword_OldFailsAndNewWorks()
     {
         var client = factory.CreateBrowserLikeClient();
-        var email = await AccountForms.RegisterSignedInAsync(client);
+        var email = await AccountForms.RegisterSignedInAsync(factory, client);
 
         var changed = await AccountForms.ChangePasswordAsync(client, AccountForms.Password, NewPassword);
 
@@ -29,7 +29,7 @@ public sealed class ChangePasswordTests(AdminPortalFactory factory) : IClassFixt
     public async Task ChangePassword_WrongCurrentPassword_ShowsErrorAndKeepsOldPassword()
     {
         var client = factory.CreateBrowserLikeClient();
-        var email = await AccountForms.RegisterSignedInAsync(client);
+        var email = await AccountForms.RegisterSignedInAsync(factory, client);
 
         var changed = await AccountForms.ChangePasswordAsync(client, "Not-The-Passw0rd", NewPassword);
 

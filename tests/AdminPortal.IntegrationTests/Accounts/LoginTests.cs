@@ -21,7 +21,7 @@ public sealed class LoginTests(AdminPortalFactory factory) : IClassFixture<Admin
     [Fact]
     public async Task Login_EndUser_LandsOnAccountPage()
     {
-        var email = await AccountForms.RegisterSignedInAsync(factory.CreateBrowserLikeClient());
+        var email = await AccountForms.RegisterSignedInAsync(factory, factory.CreateBrowserLikeClient());
         var client = factory.CreateBrowserLikeClient();
 
         var login = await FormPoster.LoginAsync(client, email, AccountForms.Password);
@@ -65,7 +65,7 @@ public sealed class LoginTests(AdminPortalFactory factory) : IClassFixture<Admin
     [Fact]
     public async Task Login_FiveWrongPasswords_LocksAccountEvenForTheRightOne()
     {
-        var email = await AccountForms.RegisterSignedInAsync(factory.CreateBrowserLikeClient());
+        var email = await AccountForms.RegisterSignedInAsync(factory, factory.CreateBrowserLikeClient());
         var client = factory.CreateBrowserLikeClient();
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -90,7 +90,7 @@ public sealed class LoginTests(AdminPortalFactory factory) : IClassFixture<Admin
     public async Task Logout_WithAntiforgeryToken_SignsOut()
     {
         var client = factory.CreateBrowserLikeClient();
-        await AccountForms.RegisterSignedInAsync(client);
+        await AccountForms.RegisterSignedInAsync(factory, client);
         var token = FormPoster.HiddenValue(await client.GetStringAsync("/Account", TestContext.Current.CancellationToken), "__RequestVerificationToken");
 
         var logout = await client.PostAsync("/Account/Logout",
@@ -105,7 +105,7 @@ public sealed class LoginTests(AdminPortalFactory factory) : IClassFixture<Admin
     public async Task Logout_WithoutAntiforgeryToken_IsRefused()
     {
         var client = factory.CreateBrowserLikeClient();
-        await AccountForms.RegisterSignedInAsync(client);
+        await AccountForms.RegisterSignedInAsync(factory, client);
 
         var logout = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
 

@@ -158,9 +158,7 @@ public sealed partial class UserAdministrationTests(OAuthFactory factory) : ICla
         await db.SaveChangesAsync(Ct);
     }
 
-    private MimeMessage LatestEmailTo(string email) =>
-        Directory.GetFiles(Path.Combine(factory.DataDirectory, "outbox"), "*.eml").Select(f => MimeMessage.Load(f))
-            .Last(m => m.To.Mailboxes.Any(a => a.Address == email));
+    private MimeMessage LatestEmailTo(string email) => AccountForms.LatestEmailTo(factory, email);
 
     private static string ResetLinkIn(MimeMessage message)
     {

@@ -30,6 +30,7 @@ public sealed class FrameProtectionTests(OAuthFactory factory) : IClassFixture<O
     [Theory]
     [InlineData("/Account/Login")]
     [InlineData("/Account/Register")]
+    [InlineData("/Account/ConfirmRegistration")]
     public async Task AccountPage_IsNeverFramed(string path)
     {
         var page = await factory.CreateBrowserLikeClient().GetAsync(path, Ct);

@@ -32,6 +32,7 @@ public sealed class StartupConfigurationTests
     [InlineData("Jobs__Schedules__oauth-prune", "every day", "Jobs:Schedules:oauth-prune: 'every day' is not a valid cron expression")]
     [InlineData("Jobs__Schedules__conector-poll", "* * * * *", "Jobs:Schedules:conector-poll: there is no recurring job 'conector-poll'")]
     [InlineData("Accounts__AllowRegistration", "maybe", "Accounts:AllowRegistration: 'maybe' is not true or false.")]
+    [InlineData("Accounts__RegistrationLinkLifetime", "00:01:00", "Accounts:RegistrationLinkLifetime: must be between 00:05:00 and 7.00:00:00 (is 00:01:00).")]
     [InlineData("Email__Smtp__Port", "abc", "Email:Smtp:Port: 'abc' is not a whole number.")]
     [InlineData("Email__Smtp__Tls", "sometimes", "Email:Smtp:Tls: must be one of StartTls, SslOnConnect, Auto, None (is 'sometimes').")]
     [InlineData("Ingest__MaxBatch", "0", "Ingest:MaxBatch: must be between 1 and 10000 (is 0).")]

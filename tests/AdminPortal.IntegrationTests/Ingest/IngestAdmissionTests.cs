@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using AdminPortal.Data;
+using AdminPortal.Features.Ingest;
 using AdminPortal.Features.Timelines;
 using AdminPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public sealed class IngestAdmissionTests
         var (userId, _) = await app.CreateLinkedUserAsync();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var tricklers = new[] { Trickle(app, stop.Token), Trickle(app, stop.Token) };
-        await Task.Delay(TimeSpan.FromSeconds(1), Ct); // both bodies are being received
+        await WaitForAsync(() => Receiving(app) == 2); // both bodies are being received
 
         var clock = Stopwatch.StartNew();
         using var sender = IngestClient(app);
@@ -68,7 +69,7 @@ public sealed class IngestAdmissionTests
         var (userId, _) = await app.CreateLinkedUserAsync();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var trickler = Trickle(app, stop.Token);
-        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        await WaitForAsync(() => Receiving(app) == 1); // its body is being received
 
         using var sender = IngestClient(app);
         var batch = Enumerable.Range(0, 300).Select(i => IftttFactory.DoorEvent(userId, $"door-{i}-{new string('x', 200)}", DateTimeOffset.UtcNow)).ToArray();
@@ -98,7 +99,7 @@ public sealed class IngestAdmissionTests
         app.Settings["Ingest:MinBodyBytesPerSecond"] = "1";
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var trickler = Trickle(app, stop.Token);
-        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        await WaitForAsync(() => Receiving(app) == 1); // its body is being received
 
         await stop.CancelAsync();
         await trickler.ContinueWith(_ => { }, TaskScheduler.Default);
@@ -113,6 +114,9 @@ public sealed class IngestAdmissionTests
     /// </summary>
     private static Task<TrickleAnswer> Trickle(KestrelIftttFactory app, CancellationToken ct) =>
         Trickler.SendAsync(app.ServerAddress, IftttFactory.IngestKey, 200_000, ct);
+
+    /// <summary>Under load a trickler may take a while to reach the endpoint; waiting for a fixed time made these tests flaky.</summary>
+    private static int Receiving(KestrelIftttFactory app) => app.Services.GetRequiredService<IngestAdmission>().Receiving;
 
     private static HttpClient IngestClient(KestrelIftttFactory app)
     {
@@ -130,7 +134,7 @@ public sealed class IngestAdmissionTests
 
     private static async Task WaitForAsync(Func<bool> condition)
     {
-        for (var waited = 0; !condition() && waited < 100; waited++)
+        for (var waited = 0; !condition() && waited < 300; waited++)
         {
             await Task.Delay(100, Ct);
         }
