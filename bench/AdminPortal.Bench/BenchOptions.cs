@@ -20,6 +20,22 @@ public sealed record BenchOptions
     public int ConnectorUsers { get; init; } = 1_000;
     /// <summary>door.opened events a second appearing in the fake product during the connector scenario (open loop).</summary>
     public int ConnectorRate { get; init; } = 50;
+    /// <summary>Fresh (refreshed, never used) access tokens poll-cold may spend; its window ends early when they run out.</summary>
+    public int ColdTokens { get; init; } = 5_000;
+    /// <summary>Every Nth refresh of a chain sends the refresh token it replaced again (IFTTT's retry; 0: never).</summary>
+    public int ReuseEvery { get; init; } = 10;
+    /// <summary>ifttt-mix: relative shares of cold, warm (realtime-caused) polls, refresh, userinfo and action.</summary>
+    public IReadOnlyDictionary<string, int> MixShares { get; init; } = new Dictionary<string, int>
+    {
+        ["cold"] = 30, ["warm"] = 50, ["refresh"] = 5, ["userinfo"] = 5, ["action"] = 10,
+    };
+    /// <summary>ifttt-mix: the first step's rate (requests/s), the factor per step, the most steps, each step's length.</summary>
+    public int MixStartRate { get; init; } = 100;
+    public double MixFactor { get; init; } = 1.5;
+    public int MixSteps { get; init; } = 12;
+    public TimeSpan MixStepDuration { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>ifttt-mix: requests in flight at most (open loop; one beyond waits, and its wait counts in its latency).</summary>
+    public int MixMaxInFlight { get; init; } = 256;
     public bool Quick { get; init; }
     /// <summary>Only these scenarios (all when empty).</summary>
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
@@ -43,6 +59,7 @@ public sealed record BenchOptions
         Quick = true, Users = 200, Identities = 2_000, Events = 20_000, SmallEvents = 2_000,
         WarmUp = TimeSpan.FromSeconds(1), Duration = TimeSpan.FromSeconds(2), RealtimeRate = 20, BatchSize = 200,
         ConnectorUsers = 50, ConnectorRate = 20,
+        ColdTokens = 100, MixStartRate = 50, MixSteps = 3, MixStepDuration = TimeSpan.FromSeconds(1),
     };
 
     /// <summary>What <c>--help</c> prints; bench/README.md says what each scenario and figure means.</summary>
@@ -52,14 +69,19 @@ public sealed record BenchOptions
         usage: dotnet run -c Release --project bench/AdminPortal.Bench -- [options]
 
           --quick                 small scale, 2 s per scenario (~1 minute; what the test suite runs)
-          --only a,b,…            scenarios: poll-small-db, status, poll, action, ingest-single, ingest-batch,
-                                  realtime, connector-poll (default: all)
+          --only a,b,…            scenarios: poll-small-db, status, poll, action, refresh, poll-cold, ifttt-mix,
+                                  ingest-single, ingest-batch, realtime, connector-poll (default: all)
           --users N --identities N --events N --small-events N   database scale
           --clients N             concurrent keep-alive clients (32)
           --warmup S --duration S seconds per scenario (5, 20)
           --batch N               events per ingest-batch request (1000)
           --realtime-rate N       events/s of the realtime scenario (100)
           --connector-users N --connector-rate N   linked users and events/s of connector-poll (1000, 50)
+          --cold-tokens N         fresh tokens poll-cold may spend (5000; quick 100)
+          --reuse-every N         every Nth refresh reuses the replaced token inside the grace (10; 0: never)
+          --mix k=N,…             ifttt-mix shares of cold, warm, refresh, userinfo, action (30,50,5,5,10)
+          --mix-start N --mix-factor F --mix-steps N --mix-step S   ifttt-mix ramp (100/s ×1.5, 12 steps of 5 s;
+                                  quick 50/s, 3 steps of 1 s)
           --app-dll PATH [--app-root DIR]          measure another build (e.g. an older checkout)
           --encrypted-tokens      mint tokens as builds before decision 0007 did
           --app-env NAME=VALUE    extra environment for the app process
@@ -91,6 +113,13 @@ public sealed record BenchOptions
                 "--batch" => o with { BatchSize = Int() },
                 "--connector-users" => o with { ConnectorUsers = Int() },
                 "--connector-rate" => o with { ConnectorRate = Int() },
+                "--cold-tokens" => o with { ColdTokens = Int() },
+                "--reuse-every" => o with { ReuseEvery = Int() },
+                "--mix" => o with { MixShares = Shares(Next()) },
+                "--mix-start" => o with { MixStartRate = Int() },
+                "--mix-factor" => o with { MixFactor = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--mix-steps" => o with { MixSteps = Int() },
+                "--mix-step" => o with { MixStepDuration = TimeSpan.FromSeconds(Int()) },
                 "--only" => o with { Only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet() },
                 "--repo" => o with { RepoRoot = Next() },
                 "--work" => o with { WorkDirectory = Next() },
@@ -114,6 +143,22 @@ public sealed record BenchOptions
         assignment.Split('=', 2) is [var key, var value] && key.Length > 0
             ? new Dictionary<string, string>(environment) { [key] = value }
             : throw new ArgumentException($"--app-env takes NAME=VALUE, not '{assignment}'.");
+
+    /// <summary><c>cold=30,warm=50,…</c>: kinds not named get share 0.</summary>
+    private static Dictionary<string, int> Shares(string text)
+    {
+        var shares = new Dictionary<string, int>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (part.Split('=', 2) is not [var kind, var value] || !Scenarios.IftttMixScenario.Kinds.Contains(kind)
+                || !int.TryParse(value, CultureInfo.InvariantCulture, out var share) || share < 0)
+            {
+                throw new ArgumentException($"--mix takes KIND=SHARE with KIND one of {string.Join(", ", Scenarios.IftttMixScenario.Kinds)}, not '{part}'.");
+            }
+            shares[kind] = share;
+        }
+        return shares.Values.Sum() > 0 ? shares : throw new ArgumentException("--mix needs at least one share above 0.");
+    }
 
     public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);
 

@@ -61,6 +61,11 @@ public static class BenchRun
             await RunAsync(report, o, app, "status", log, () => ClosedLoopScenarios.StatusAsync(http, o, ct));
             await RunAsync(report, o, app, "poll", log, () => ClosedLoopScenarios.PollAsync("poll", http, o, users, ct));
             await RunAsync(report, o, app, "action", log, () => ClosedLoopScenarios.ActionAsync(http, o, users, ct));
+            // After poll and action (their tokens stay valid: a refresh revokes nothing of its chain), before ingest.
+            var chains = new RefreshChains(users);
+            await RunAsync(report, o, app, "refresh", log, () => TokenScenarios.RefreshAsync(http, o, chains, ct));
+            await RunAsync(report, o, app, "poll-cold", log, () => TokenScenarios.ColdPollAsync(http, o, chains, ct));
+            await RunAsync(report, o, app, IftttMixScenario.Name, log, () => IftttMixScenario.RunAsync(http, o, users, chains, log, ct));
             await RunAsync(report, o, app, "ingest-single", log, () => ClosedLoopScenarios.IngestAsync("ingest-single", http, o, users, 1, ct));
             await RunAsync(report, o, app, "ingest-batch", log, () => ClosedLoopScenarios.IngestAsync("ingest-batch", http, o, users, o.BatchSize, ct));
             await RunAsync(report, o, app, "realtime", log, () => RealtimeScenario.RunAsync(http, o, users, fake, ct));

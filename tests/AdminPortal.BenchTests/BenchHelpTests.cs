@@ -24,7 +24,7 @@ public sealed class BenchHelpTests
         Assert.Equal(0, exitCode);
         var text = output.ToString();
         Assert.Contains("usage: dotnet run -c Release --project bench/AdminPortal.Bench", text);
-        Assert.All(["poll-small-db", "status", "poll", "action", "ingest-single", "ingest-batch", "realtime", "connector-poll"],
+        Assert.All(["poll-small-db", "status", "poll", "action", "refresh", "poll-cold", "ifttt-mix", "ingest-single", "ingest-batch", "realtime", "connector-poll"],
             scenario => Assert.Contains(scenario, text));
     }
 }

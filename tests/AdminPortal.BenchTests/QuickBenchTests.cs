@@ -5,7 +5,7 @@ namespace AdminPortal.BenchTests;
 
 public sealed class QuickBenchTests
 {
-    private static readonly string[] Scenarios = ["poll-small-db", "status", "poll", "action", "ingest-single", "ingest-batch", "realtime", "connector-poll"];
+    private static readonly string[] Scenarios = ["poll-small-db", "status", "poll", "action", "refresh", "poll-cold", "ifttt-mix", "ingest-single", "ingest-batch", "realtime", "connector-poll"];
 
     [Fact(Timeout = 300_000)]
     public async Task QuickMode_EveryScenario_CompletesWithZeroErrors()
@@ -42,5 +42,8 @@ public sealed class QuickBenchTests
         // What the table shows a user of the connector scenario: the app polled the product and stored what it found.
         var connector = report.Find("connector-poll")!;
         Assert.True(connector.Requests > 0 && connector.Units > 0 && connector.Latency.Samples > 0, $"connector-poll measured nothing:\n{table}");
+        // The IFTTT-shaped scenarios measured what they say: cold polls with fresh tokens, a mix step that ran.
+        Assert.True(report.Find("poll-cold")!.Extra["fresh_tokens"] > 0, $"poll-cold had no fresh tokens:\n{table}");
+        Assert.True(report.Find("ifttt-mix")!.Extra["steps"] >= 1, $"ifttt-mix ran no step:\n{table}");
     }
 }

@@ -142,8 +142,9 @@ public sealed class AppProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
             {
+                // Not listening yet, or still starting on a busy machine (a status slower than the client's 5 s): try again.
             }
             await Task.Delay(200, ct);
         }

@@ -8,6 +8,9 @@ namespace AdminPortal.Bench.Load;
 public readonly record struct Outcome(int Status, int Units, string? ErrorBody = null)
 {
     public bool Ok => Status is >= 200 and < 300;
+
+    /// <summary>Returned by an operation with nothing left to send (e.g. no fresh token): the client stops, nothing is counted.</summary>
+    public static readonly Outcome NoMoreWork = new(-1, 0);
 }
 
 /// <summary>One request of a scenario; <paramref name="worker"/> and <paramref name="random"/> are the client's own.</summary>
@@ -61,6 +64,10 @@ public static class LoadRunner
                 catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
                 {
                     outcome = new Outcome(0, 0, ex.GetType().Name + ": " + ex.Message);
+                }
+                if (outcome == Outcome.NoMoreWork)
+                {
+                    break;
                 }
                 latencies?.Record(Stopwatch.GetTimestamp() - started);
                 Interlocked.Increment(ref requests);

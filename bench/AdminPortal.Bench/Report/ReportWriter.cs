@@ -39,6 +39,10 @@ public static class ReportWriter
                 text.AppendLine(c, $"{s.Name}: {string.Join(", ", extra.Select(kv => $"{kv.Key} {kv.Value:0.##}"))}");
             }
         }
+        if (report.RatiosToStatus.Count > 0)
+        {
+            text.AppendLine(c, $"req/s ÷ status req/s: {string.Join(", ", report.RatiosToStatus.Select(kv => $"{kv.Key} {kv.Value:0.000}"))}");
+        }
         if (report.ConnectorPollsToStatus is { } ratio)
         {
             text.AppendLine(c, $"connector-poll product polls/s ÷ status req/s: {ratio:0.000}");

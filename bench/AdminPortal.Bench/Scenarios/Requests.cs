@@ -17,9 +17,12 @@ public static class Requests
     }
 
     /// <summary>A poll of one of the user's door identities, as IFTTT sends it.</summary>
-    public static HttpRequestMessage Poll(BenchUser user, BenchIdentity identity, int limit = 50)
+    public static HttpRequestMessage Poll(BenchUser user, BenchIdentity identity, int limit = 50) => Poll(user, identity, user.Token, limit);
+
+    /// <summary>The same poll with another of the user's access tokens (e.g. one a refresh just minted).</summary>
+    public static HttpRequestMessage Poll(BenchUser user, BenchIdentity identity, string accessToken, int limit = 50)
     {
-        var request = Ifttt(HttpMethod.Post, $"ifttt/v1/triggers/{identity.Trigger}", user.Token);
+        var request = Ifttt(HttpMethod.Post, $"ifttt/v1/triggers/{identity.Trigger}", accessToken);
         request.Content = Body($$$"""
             {"trigger_identity":"{{{identity.Id}}}","triggerFields":{"{{{identity.Field}}}":"{{{identity.Value}}}"},"limit":{{{limit}}},"user":{"timezone":"Europe/Berlin"},"ifttt_source":{"id":"{{{user.Index}}}","url":"https://ifttt.com/myrecipes/personal/{{{user.Index}}}"}}
             """);
@@ -32,6 +35,22 @@ public static class Requests
         request.Content = Body($$$"""
             {"actionFields":{"message":"bench entry {{{sequence}}}"},"user":{"timezone":"Europe/Berlin"},"ifttt_source":{"id":"{{{user.Index}}}","url":"https://ifttt.com/myrecipes/personal/{{{user.Index}}}"}}
             """);
+        return request;
+    }
+
+    /// <summary>GET user/info: IFTTT's check of whose connection a token is.</summary>
+    public static HttpRequestMessage UserInfo(string accessToken) => Ifttt(HttpMethod.Get, "ifttt/v1/user/info", accessToken);
+
+    /// <summary>A refresh-token grant as IFTTT sends it: client credentials in the form body.</summary>
+    public static HttpRequestMessage Refresh(string refreshToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "connect/token");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken,
+            ["client_id"] = "ifttt", ["client_secret"] = AppSettings.ClientSecret,
+        });
         return request;
     }
 

@@ -66,6 +66,8 @@ public static class AppSettings
     public const string ServiceKey = "bench-service-key-0123456789abcdef";
     public const string IngestKey = "bench-ingest-key-0123456789abcdef";
     public const string AdminPassword = "Bench-Admin-Passw0rd";
+    /// <summary>The IFTTT client's secret (applied on every start), so the bench can refresh as IFTTT does.</summary>
+    public const string ClientSecret = "bench-client-secret-0123456789abcdef";
 
     public static IEnumerable<KeyValuePair<string, string>> Common(string databasePath, string workDirectory) =>
     [
@@ -75,6 +77,7 @@ public static class AppSettings
         // Beside the bench database, not the checkout's data/keys: the seeding host protects product tokens the app process unprotects.
         new("DataProtection:KeysPath", Path.Combine(workDirectory, "keys")),
         new("Ifttt:ServiceKey", ServiceKey),
+        new("Ifttt:ClientSecret", ClientSecret),
         new("Ingest:ApiKeys:0", IngestKey),
         new("Admin:Email", "admin@bench.local"),
         new("Admin:Password", AdminPassword),

@@ -9,6 +9,8 @@ public sealed class BenchUser(string id, int index)
     public string Id { get; } = id;
     public int Index { get; } = index;
     public string Token { get; set; } = "";
+    /// <summary>The refresh token minted with <see cref="Token"/>: the head of the user's refresh chain.</summary>
+    public string RefreshToken { get; set; } = "";
     public List<BenchIdentity> Identities { get; } = [];
     public IEnumerable<BenchIdentity> DoorIdentities => Identities.Where(i => i.Trigger == DemoService.DoorOpened);
 }

@@ -26,6 +26,7 @@ internal static class TokenMinter
                 await using var scope = services.CreateAsyncScope();
                 var tokens = await scope.ServiceProvider.GetRequiredService<IAccessTokenIssuer>().IssueAsync(user.Id, request, ct);
                 user.Token = tokens.AccessToken;
+                user.RefreshToken = tokens.RefreshToken ?? throw new InvalidOperationException("The issuer minted no refresh token.");
             }
         }, ct));
         await Task.WhenAll(workers);

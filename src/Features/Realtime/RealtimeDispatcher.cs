@@ -3,8 +3,12 @@ using Microsoft.Extensions.Options;
 namespace AdminPortal.Features.Realtime;
 
 /// <summary>
-/// The fast path: wakes on <see cref="RealtimeSignal"/>, waits the debounce window so a burst of
-/// events becomes one request, drains, and sleeps until the next signal or retry. The Hangfire
+/// The fast path: wakes on <see cref="RealtimeSignal"/>, drains, and sleeps until the next signal or retry. Adaptive
+/// (docs/decisions/0024): an idle outbox is drained at once, so a lone event's nudge waits only for the network; a
+/// signal that arrives while a drain is sending is kept (signals coalesce) and answered by the next drain, so what was
+/// committed meanwhile goes out together — batches grow with the load, up to <see cref="RealtimeOptions.BatchSize"/>
+/// each, and a deep queue is cut into full batches sent back to back. A non-zero
+/// <see cref="RealtimeOptions.DebounceWindow"/> adds a fixed gather before every drain instead. The Hangfire
 /// <see cref="RealtimeDrainJob"/> is the safety net should this loop ever stall.
 /// </summary>
 internal sealed class RealtimeDispatcher(
@@ -28,6 +32,7 @@ internal sealed class RealtimeDispatcher(
             {
                 if (signalled && options.Value.DebounceWindow > TimeSpan.Zero)
                 {
+                    // Fixed gather (opt-in). Adaptive mode gathers only behind a drain in flight: no timer.
                     await Task.Delay(options.Value.DebounceWindow, clock, stoppingToken);
                 }
                 nextRetry = await drainer.DrainAsync(stoppingToken);

@@ -14,9 +14,13 @@ public sealed class RealtimeOptions
     [Required, Url]
     public string Url { get; set; } = "https://realtime.ifttt.com";
 
-    /// <summary>How long to gather more notifications after the first one before sending.</summary>
+    /// <summary>
+    /// Zero (the default): adaptive — an idle outbox sends at once, and what is committed while a send is in flight
+    /// goes out as the next batch (docs/decisions/0024). Above zero: always gather this long after the first
+    /// notification before sending (the behaviour before 0024, for fewer and larger calls at any load).
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan DebounceWindow { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan DebounceWindow { get; set; } = TimeSpan.Zero;
 
     /// <summary>Entries per request; IFTTT accepts at most 1000.</summary>
     /// <summary>Set by <c>Ifttt:RealtimeUrl=local</c>: calls are answered inside the app (<see cref="LocalRealtimeSink"/>).</summary>

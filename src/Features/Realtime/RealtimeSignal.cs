@@ -4,7 +4,8 @@ namespace AdminPortal.Features.Realtime;
 
 /// <summary>
 /// Wakes the in-process dispatcher as soon as notifications are committed, so an idle system sends
-/// within the debounce window instead of waiting for the next Hangfire poll. Signals coalesce.
+/// at once (or after the debounce window, when one is set) instead of waiting for the next Hangfire poll. Signals
+/// coalesce: any number that arrive while a drain runs wake exactly one more drain.
 /// </summary>
 public sealed class RealtimeSignal
 {

@@ -19,6 +19,7 @@ public sealed class FakeIftttRealtime : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ScriptedResponse> _script = new();
     private readonly ConcurrentQueue<ReceivedCall> _received = new();
+    private readonly ConcurrentQueue<TaskCompletionSource> _holds = new();
 
     private FakeIftttRealtime(WebApplication app) => _app = app;
 
@@ -40,6 +41,17 @@ public sealed class FakeIftttRealtime : IAsyncDisposable
     /// <summary>The next calls get these answers, in order.</summary>
     public void Respond(int status, string body = "", TimeSpan? retryAfter = null) =>
         _script.Enqueue(new ScriptedResponse(status, body, retryAfter));
+
+    /// <summary>
+    /// The next call is recorded on arrival but answered only once the returned source is completed: a send held in
+    /// flight, to see what the app does meanwhile.
+    /// </summary>
+    public TaskCompletionSource HoldNextAnswer()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _holds.Enqueue(release);
+        return release;
+    }
 
     /// <summary>Waits until at least <paramref name="count"/> calls arrived; fails after <paramref name="within"/>.</summary>
     public async Task<IReadOnlyList<ReceivedCall>> WaitForCallsAsync(int count, TimeSpan within)
@@ -66,6 +78,10 @@ public sealed class FakeIftttRealtime : IAsyncDisposable
             context.Request.ContentType,
             body));
 
+        if (_holds.TryDequeue(out var hold))
+        {
+            await hold.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
         var answer = _script.TryDequeue(out var scripted) ? scripted : new ScriptedResponse(200, "", null);
         context.Response.StatusCode = answer.Status;
         if (answer.RetryAfter is { } retryAfter)
