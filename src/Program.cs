@@ -2,6 +2,7 @@ using AdminPortal.Components;
 using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.Admin;
+using AdminPortal.Features.Alerts;
 using AdminPortal.Features.Availability;
 using AdminPortal.Features.Backups;
 using AdminPortal.Features.Connectors;
@@ -70,6 +71,7 @@ try
     builder.AddAdminUi();           // Blazor Server + MudBlazor
     builder.AddDashboard();         // the admin dashboard's pages and their queries
     builder.AddPreflight();         // IFTTT's endpoint and auth tests run from here, their results, the publish checklist
+    builder.AddAlerts();            // alert rules checked by a job, incidents emailed / sent to a signed webhook; reconnect emails
 
     var app = builder.Build();
 

@@ -15,6 +15,7 @@ public static class AdminNav
     public static readonly IReadOnlyList<AdminNavEntry> Entries =
     [
         new("Overview", "/admin", Icons.Material.Filled.Dashboard),
+        new("Alerts", "/admin/alerts", Icons.Material.Filled.NotificationImportant),
         new("Users", "/admin/users", Icons.Material.Filled.People),
         new("Timelines", "/admin/timelines", Icons.Material.Filled.Timeline),
         new("Trigger identities", "/admin/identities", Icons.Material.Filled.Fingerprint),

@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using AdminPortal.Features.Alerts;
 using AdminPortal.Features.Backups;
 using AdminPortal.Features.Connectors.Polling;
 using AdminPortal.Features.Connectors.Webhooks;
@@ -32,7 +33,7 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
 
     private static readonly string[] Known =
         [OAuthPrune, TokenHealth, IftttRequestLogPrune, RealtimeDrain, RealtimeLogPrune, SunsetUserNoticeCatchUp, ProductCallPrune,
-         ConnectorPoll, WebhookIdPrune];
+         ConnectorPoll, WebhookIdPrune, AlertJobs.CheckId, AlertJobs.ReconnectId];
 
     public Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -71,6 +72,8 @@ internal sealed class RecurringJobsRegistrar(IOptions<JobScheduleOptions> option
         // Every minute by default: each user is polled only once its own Poll:Interval (or backoff) has passed.
         Add<ConnectorPollJob>(ConnectorPoll, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         Add<ReceivedWebhookPruneJob>(WebhookIdPrune, job => job.RunAsync(CancellationToken.None), Cron.Daily(5));
+        Add<AlertJobs>(AlertJobs.CheckId, job => job.CheckAsync(CancellationToken.None), Cron.Minutely());
+        Add<AlertJobs>(AlertJobs.ReconnectId, job => job.PromptReconnectsAsync(CancellationToken.None), "*/5 * * * *");
         // Its schedule and switch live with the rest of the backup settings (Backups:Schedule, Backups:Enabled).
         if (backups.Value.Enabled)
         {

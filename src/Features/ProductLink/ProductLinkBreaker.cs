@@ -21,6 +21,9 @@ public sealed class ProductLinkBreaker(
 {
     public const string Reason = "product_link_broken";
 
+    /// <summary>The reconnect email's notice key starts with this, then the user id and the break's time.</summary>
+    public const string NoticeKeyPrefix = "product-link-broken:";
+
     public async Task BreakAsync(string userId, string detail, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -39,6 +42,6 @@ public sealed class ProductLinkBreaker(
             await connections.DisconnectAnyAsync(connection.AuthorizationId, CancellationToken.None);
         }
         await health.RecordAsync(new TokenCheckEvent(userId, TokenCheckKind.ProductLink, Succeeded: false, Reason, detail), CancellationToken.None);
-        jobs.Enqueue<ProductLinkNotices>(n => n.SendBrokenNoticeAsync(userId, $"product-link-broken:{userId}:{now.UtcTicks}", CancellationToken.None));
+        jobs.Enqueue<ProductLinkNotices>(n => n.SendBrokenNoticeAsync(userId, $"{NoticeKeyPrefix}{userId}:{now.UtcTicks}", CancellationToken.None));
     }
 }

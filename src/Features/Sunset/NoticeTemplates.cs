@@ -54,6 +54,21 @@ public sealed class NoticeTemplates(IConfiguration configuration)
             $"To start them again, open IFTTT, go to {ServiceName}'s service page, choose Reconnect and sign in with your {productName} account.",
         ]);
 
+    /// <summary>
+    /// IFTTT's checks of the user's link fail (or the link was revoked while IFTTT still uses it): one email per incident,
+    /// with the page where IFTTT's Reconnect button is.
+    /// </summary>
+    public EmailMessage ReconnectPrompt(string email, string reconnectUrl, bool revoked) => Build(email, null,
+        $"Please reconnect {ServiceName} on IFTTT",
+        "Hello,",
+        [
+            revoked
+                ? $"the connection between your {ServiceName} account and IFTTT was revoked, but IFTTT is still trying to use it: your Applets that use {ServiceName} have stopped."
+                : $"IFTTT can no longer use the connection to your {ServiceName} account: its checks fail, and after a few more IFTTT switches off your Applets that use {ServiceName}.",
+            $"To keep them working, open {reconnectUrl}, choose Reconnect and sign in again.",
+            revoked ? $"If you meant to disconnect, remove those Applets on IFTTT instead." : "",
+        ]);
+
     private EmailMessage Build(string to, string? toName, string subject, string greeting, string[] paragraphs)
     {
         var body = paragraphs.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();

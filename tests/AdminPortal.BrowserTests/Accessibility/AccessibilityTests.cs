@@ -14,7 +14,7 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, AccessibilitySe
     private static readonly string[] AdminPages =
     [
         "/admin", "/admin/users", "/admin/timelines", "/admin/identities", "/admin/traffic", "/admin/realtime", "/admin/actions",
-        "/admin/connectors", "/admin/service", "/admin/preflight", "/admin/sunset", "/admin/outbox", "/admin/backups", "/Account", "/Account/ChangePassword",
+        "/admin/connectors", "/admin/service", "/admin/preflight", "/admin/sunset", "/admin/outbox", "/admin/backups", "/admin/alerts", "/Account", "/Account/ChangePassword",
     ];
 
     [Fact]

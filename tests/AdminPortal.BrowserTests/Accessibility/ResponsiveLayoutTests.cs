@@ -13,7 +13,7 @@ public sealed class ResponsiveLayoutTests(ChromiumFixture chromium, Accessibilit
     private static readonly string[] Pages =
     [
         "/admin", "/admin/traffic", "/admin/users", "/admin/service", "/admin/timelines", "/admin/identities", "/admin/realtime",
-        "/admin/actions", "/admin/connectors", "/admin/sunset", "/admin/outbox", "/admin/backups",
+        "/admin/actions", "/admin/connectors", "/admin/sunset", "/admin/outbox", "/admin/backups", "/admin/alerts",
     ];
 
     [Theory]

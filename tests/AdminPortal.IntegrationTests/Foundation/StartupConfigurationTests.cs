@@ -43,6 +43,9 @@ public sealed class StartupConfigurationTests
     [InlineData("RateLimits__Token__PermitLimit", "0", "RateLimits:Token:PermitLimit: must be between 1 and 1000000 (is 0).")]
     [InlineData("ForwardedHeaders__KnownProxies", "proxy.local", "ForwardedHeaders:KnownProxies: 'proxy.local' is not an IP address such as 10.0.0.2.")]
     [InlineData("ForwardedHeaders__KnownNetworks__0", "10.0.0.0/33", "ForwardedHeaders:KnownNetworks: '10.0.0.0/33' is not a network such as 10.0.0.0/8.")]
+    [InlineData("Alerts__Rules__ErrorRates__Percent", "5", "Alerts:Rules:ErrorRates: there is no alert rule 'ErrorRates'")]
+    [InlineData("Alerts__Rules__Realtime__PendingMinutes", "0", "Alerts:Rules:Realtime:PendingMinutes: must be between 1 and 10080 (is 0).")]
+    [InlineData("Alerts__Webhook__Url", "https://hooks.example.com/alerts", "Alerts:Webhook:Secret: is required with Alerts:Webhook:Url")]
     [InlineData("OAuth__Issuer", "portal.example.com", "OAuth:Issuer: must be an absolute https URL without query or fragment (is 'portal.example.com').")]
     public async Task Start_BadValue_FailsWithOneLineNamingTheKey(string key, string value, string expected)
     {

@@ -112,6 +112,7 @@ public abstract class DashboardTestContext : AdminBunitContext
         Services.AddSingleton<IEmailSender>(SentEmails);
         Services.AddOptions<DashboardOptions>();
         Services.AddDashboardQueries();
+        Services.AddSingleton<AdminPortal.Features.Alerts.Reconnect.ReconnectPromptQueries>();
     }
 
     /// <summary>What the pages emailed.</summary>

@@ -1,6 +1,8 @@
+using AdminPortal.Features.Alerts.Reconnect;
 using AdminPortal.Features.Dashboard.Users;
 using AdminPortal.Features.Ifttt.RequestLog;
 using AdminPortal.Features.OAuth.Health;
+using AdminPortal.Features.Sunset;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +28,25 @@ public sealed class UsersPageTests : DashboardTestContext
         Assert.Contains("failing", annRow.TextContent);
         Assert.Contains("2026-11-20 09:30:00", annRow.TextContent);
         Assert.Contains("never", page.FindAll("tbody tr")[1].TextContent);
+    }
+
+    [Fact]
+    public async Task UsersPage_UserEmailedToReconnect_ShowsWhenOnlyOnTheirRow()
+    {
+        await MigrateAsync();
+        var ann = await AddUserAsync("ann@acme.test");
+        await AddUserAsync("bob@acme.test");
+        var sentAt = new DateTimeOffset(2026, 11, 21, 7, 45, 0, TimeSpan.Zero);
+        await AddAsync(
+            new NoticeDelivery { NoticeKey = ReconnectPrompts.NoticeKey(ann.Id, sentAt.AddHours(-1)), Recipient = ann.Email!, UserId = ann.Id, Subject = "Please reconnect", State = NoticeDeliveryState.Sent, SentAt = sentAt },
+            // A sunset notice is not a reconnect email.
+            new NoticeDelivery { NoticeKey = "sunset:1:user", Recipient = "bob@acme.test", Subject = "Leaving", State = NoticeDeliveryState.Sent, SentAt = sentAt });
+
+        var page = RenderInCircuit<UsersPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=told-to-reconnect]").Count));
+        var told = page.FindAll("[data-testid=told-to-reconnect]").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["2026-11-21 07:45:00", "—"], told);
     }
 
     [Fact]
