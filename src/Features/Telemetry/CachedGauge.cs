@@ -41,6 +41,10 @@ internal sealed class CachedGauge(IStateGauge gauge, TimeSpan refresh, TimeProvi
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             Volatile.Write(ref _last, await gauge.ReadAsync(timeout.Token));
         }
+        catch (ObjectDisposedException)
+        {
+            // The host is stopping and the exporters' last collection came after the container closed: keep the last value.
+        }
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Reading the gauge {Gauge} failed; the last value stays", gauge.Name);

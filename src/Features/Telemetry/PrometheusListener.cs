@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
@@ -35,8 +33,7 @@ public sealed class PrometheusListener(MeterProvider meterProvider, IOptions<Tel
         });
         await _server.StartAsync(cancellationToken);
 
-        var address = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        ScrapeUrl = new Uri(new Uri(address), prometheus.Path);
+        ScrapeUrl = new Uri(new Uri(_server.Urls.First()), prometheus.Path); // the bound port, when 0 asked for any
         loggers.CreateLogger<PrometheusListener>().LogInformation("Prometheus metrics at {ScrapeUrl}", ScrapeUrl);
     }
 

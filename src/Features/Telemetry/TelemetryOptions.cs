@@ -36,7 +36,7 @@ public sealed class TelemetryOptions
 
     public PrometheusOptions Prometheus { get; set; } = new();
 
-    public bool ExportsOtlp => Uri.TryCreate(Endpoint, UriKind.Absolute, out _);
+    public bool ExportsOtlp => Uri.TryCreate(Endpoint, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 
     /// <summary>Whether any exporter runs, i.e. whether the OpenTelemetry SDK is wired in at all.</summary>
     public bool Enabled => ExportsOtlp || Prometheus.Enabled;

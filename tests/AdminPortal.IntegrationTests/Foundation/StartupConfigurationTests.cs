@@ -43,6 +43,13 @@ public sealed class StartupConfigurationTests
     [InlineData("ForwardedHeaders__KnownProxies", "proxy.local", "ForwardedHeaders:KnownProxies: 'proxy.local' is not an IP address such as 10.0.0.2.")]
     [InlineData("ForwardedHeaders__KnownNetworks__0", "10.0.0.0/33", "ForwardedHeaders:KnownNetworks: '10.0.0.0/33' is not a network such as 10.0.0.0/8.")]
     [InlineData("OAuth__Issuer", "portal.example.com", "OAuth:Issuer: must be an absolute https URL without query or fragment (is 'portal.example.com').")]
+    [InlineData("OpenTelemetry__Endpoint", "collector:4318", "OpenTelemetry:Endpoint: must be an absolute http or https URL (is 'collector:4318').")]
+    [InlineData("OpenTelemetry__Protocol", "udp", "OpenTelemetry:Protocol: must be one of HttpProtobuf, Grpc (is 'udp').")]
+    [InlineData("OpenTelemetry__Prometheus__Port", "70000", "OpenTelemetry:Prometheus:Port: must be between 0 and 65535 (is 70000).")]
+    [InlineData("OpenTelemetry__Prometheus__Port", "any", "OpenTelemetry:Prometheus:Port: 'any' is not a whole number.")]
+    [InlineData("OpenTelemetry__Prometheus__Address", "metrics.local", "OpenTelemetry:Prometheus:Address: must be an IP address such as 127.0.0.1 or 0.0.0.0.")]
+    [InlineData("OpenTelemetry__Prometheus__Path", "metrics", "OpenTelemetry:Prometheus:Path: must be a path starting with /.")]
+    [InlineData("OpenTelemetry__GaugeRefresh", "00:00:00", "OpenTelemetry:GaugeRefresh: must be between 00:00:01 and 01:00:00 (is 00:00:00).")]
     public async Task Start_BadValue_FailsWithOneLineNamingTheKey(string key, string value, string expected)
     {
         var (exitCode, stderr) = await RunAppAsync(new() { [key] = value }, withAppSettings: true);
