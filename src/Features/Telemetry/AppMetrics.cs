@@ -17,6 +17,9 @@ public sealed class AppMetrics
         HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     };
 
+    // A status tag boxed once per code, not once per poll.
+    private static readonly object[] BoxedStatuses = [.. Enumerable.Range(0, 600).Select(code => (object)code)];
+
     private static readonly InstrumentAdvice<int> ItemBuckets = new() { HistogramBucketBoundaries = [0, 1, 5, 10, 25, 50, 100, 500] };
 
     private readonly Counter<long> _polls;
@@ -60,7 +63,7 @@ public sealed class AppMetrics
 
     public void Poll(string trigger, int status, TimeSpan elapsed, int? items)
     {
-        var tags = new TagList { { "trigger", trigger }, { "status", status } };
+        var tags = new TagList { { "trigger", trigger }, { "status", (uint)status < BoxedStatuses.Length ? BoxedStatuses[status] : status } };
         _polls.Add(1, tags);
         _pollDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("trigger", trigger));
         if (items is { } count)

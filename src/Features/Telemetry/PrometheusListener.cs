@@ -1,4 +1,5 @@
 using System.Net;
+using AdminPortal.Data;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
@@ -31,7 +32,15 @@ public sealed class PrometheusListener(MeterProvider meterProvider, IOptions<Tel
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         });
-        await _server.StartAsync(cancellationToken);
+        try
+        {
+            await _server.StartAsync(cancellationToken);
+        }
+        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            throw new StartupConfigurationException("OpenTelemetry:Prometheus:Port",
+                $"{prometheus.Address}:{prometheus.Port} is already in use — choose another port for the metrics listener.");
+        }
 
         ScrapeUrl = new Uri(new Uri(_server.Urls.First()), prometheus.Path); // the bound port, when 0 asked for any
         loggers.CreateLogger<PrometheusListener>().LogInformation("Prometheus metrics at {ScrapeUrl}", ScrapeUrl);

@@ -57,6 +57,7 @@ public static class TelemetryExtensions
         Uri For(string signal) => new(protocol == OtlpExportProtocol.Grpc ? baseUrl : $"{baseUrl}/v1/{signal}");
 
         otel.WithTracing(tracing => tracing
+            .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.TraceSampleRatio)))
             .AddSource(AppTelemetry.ActivitySourceName)
             .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = http => !http.Request.Path.StartsWithSegments("/_blazor"))
             .AddHttpClientInstrumentation()

@@ -23,6 +23,13 @@ public sealed class TelemetryOptions
     [Required, MaxLength(100)]
     public string ServiceName { get; set; } = "adminportal";
 
+    /// <summary>
+    /// The share of new traces kept (a request that arrives with a sampled <c>traceparent</c> is always kept): 1 traces
+    /// every request; a busy install lowers it.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double TraceSampleRatio { get; set; } = 1.0;
+
     /// <summary>How often metrics are pushed over OTLP.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ExportInterval { get; set; } = TimeSpan.FromSeconds(60);

@@ -50,6 +50,7 @@ public sealed class StartupConfigurationTests
     [InlineData("OpenTelemetry__Prometheus__Address", "metrics.local", "OpenTelemetry:Prometheus:Address: must be an IP address such as 127.0.0.1 or 0.0.0.0.")]
     [InlineData("OpenTelemetry__Prometheus__Path", "metrics", "OpenTelemetry:Prometheus:Path: must be a path starting with /.")]
     [InlineData("OpenTelemetry__GaugeRefresh", "00:00:00", "OpenTelemetry:GaugeRefresh: must be between 00:00:01 and 01:00:00 (is 00:00:00).")]
+    [InlineData("OpenTelemetry__TraceSampleRatio", "2", "OpenTelemetry:TraceSampleRatio: must be between 0 and 1 (is 2).")]
     public async Task Start_BadValue_FailsWithOneLineNamingTheKey(string key, string value, string expected)
     {
         var (exitCode, stderr) = await RunAppAsync(new() { [key] = value }, withAppSettings: true);
@@ -71,6 +72,24 @@ public sealed class StartupConfigurationTests
 
         Assert.Equal(1, exitCode);
         Assert.StartsWith($"AdminPortal cannot start: urls: {url} is already in use", stderr);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Start_MetricsPortAlreadyInUse_NamesThePrometheusPort()
+    {
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port;
+
+        var (exitCode, stderr) = await RunAppAsync(new()
+        {
+            ["OpenTelemetry__Prometheus__Enabled"] = "true",
+            ["OpenTelemetry__Prometheus__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, withAppSettings: true);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith($"AdminPortal cannot start: OpenTelemetry:Prometheus:Port: 127.0.0.1:{port} is already in use", stderr);
         Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
