@@ -23,6 +23,7 @@ using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Secrets;
 using AdminPortal.Features.Service;
 using AdminPortal.Features.Sunset;
+using AdminPortal.Features.Telemetry;
 using AdminPortal.Features.Throttling;
 using AdminPortal.Features.Timelines;
 using AdminPortal.Shared;
@@ -48,6 +49,7 @@ try
     builder.AddConfigInclude();     // Config:Include — an extra JSON file, e.g. the sample product's wiring
 
     builder.Services.AddSingleton(TimeProvider.System);
+    builder.AddTelemetry();         // the app's meter and spans; OpenTelemetry exporters (OTLP, Prometheus) when configured
     builder.AddEdge();              // forwarded headers from trusted proxies, HSTS, secure cookies, CSP
     builder.AddDatabase();          // AppDbContext on SQLite, migrations at start-up
     builder.AddThrottling();        // RateLimits: failed credentials counted per IP (sign-in, token, keys)

@@ -1,5 +1,6 @@
 using AdminPortal.Features.ProductLink;
 using AdminPortal.Features.Service;
+using AdminPortal.Features.Telemetry;
 using Microsoft.Extensions.Options;
 using AdminPortal.Features.Timelines;
 
@@ -11,7 +12,8 @@ namespace AdminPortal.Features.Ingest;
 /// realtime outbox in the same transaction (<see cref="EventStore"/>).
 /// </summary>
 public sealed class IngestService(
-    DeclaredService service, UserResolver users, EventStore timelines, IOptions<ProductOptions> product, TimeProvider clock)
+    DeclaredService service, UserResolver users, EventStore timelines, IOptions<ProductOptions> product, AppMetrics metrics,
+    TimeProvider clock)
 {
     // With a product, a user we do not know is a product user who has not linked IFTTT (users are created at their first
     // sign-in through the product), so their events are skipped; without one, it is the caller's mistake.
@@ -22,7 +24,8 @@ public sealed class IngestService(
     private const int MaxSourceIdLength = 200;
 
     /// <summary>Stores the events (all or nothing) and answers what became of each.</summary>
-    public Task<IngestResult> IngestAsync(IReadOnlyList<NewEvent> events, CancellationToken ct) => RunAsync(events, store: true, ct);
+    public async Task<IngestResult> IngestAsync(IReadOnlyList<NewEvent> events, CancellationToken ct) =>
+        Counted(await RunAsync(events, store: true, ct));
 
     /// <summary>Checks the events as <see cref="IngestAsync"/> would, storing nothing: valid ones answer <see cref="IngestOutcome.NotStored"/>.</summary>
     public Task<IngestResult> ValidateAsync(IReadOnlyList<NewEvent> events, CancellationToken ct) => RunAsync(events, store: false, ct);
@@ -72,6 +75,22 @@ public sealed class IngestService(
             results[toStore[i].Index] = new IngestItemResult(stored[i].Duplicate ? IngestOutcome.Duplicate : IngestOutcome.Stored, stored[i].Id);
         }
         return new IngestResult(results!);
+    }
+
+    /// <summary>One counter add per outcome present in the batch (<c>adminportal.ingest.events</c>).</summary>
+    private IngestResult Counted(IngestResult result)
+    {
+        Span<long> counts = stackalloc long[5];
+        foreach (var item in result.Items)
+        {
+            counts[(int)item.Outcome]++;
+        }
+        metrics.Ingested("stored", counts[(int)IngestOutcome.Stored]);
+        metrics.Ingested("duplicate", counts[(int)IngestOutcome.Duplicate]);
+        metrics.Ingested("invalid", counts[(int)IngestOutcome.Invalid]);
+        metrics.Ingested("not_stored", counts[(int)IngestOutcome.NotStored]);
+        metrics.Ingested("skipped", counts[(int)IngestOutcome.SkippedUnlinked]);
+        return result;
     }
 
     /// <summary>The event as the timeline stores it, or the first problem (checked in the order the API documents).</summary>

@@ -1,6 +1,7 @@
 using AdminPortal.Shared;
 using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
+using AdminPortal.Features.Telemetry;
 using Hangfire;
 using Hangfire.AspNetCore;
 
@@ -24,7 +25,8 @@ public static class JobsExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>())));
+            .UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>()))
+            .UseFilter(new JobFailureMetrics(services.GetRequiredService<AppMetrics>())));
         builder.Services.AddHangfireServer(server =>
         {
             server.SchedulePollingInterval = JobStorageSetup.QueuePollInterval;

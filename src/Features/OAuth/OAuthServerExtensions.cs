@@ -1,6 +1,7 @@
 using AdminPortal.Shared;
 using AdminPortal.Features.OAuth.Sunset;
 using AdminPortal.Features.Sunset;
+using AdminPortal.Features.Telemetry;
 using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.Accounts.Administration;
@@ -132,6 +133,7 @@ public static class OAuthServerExtensions
         builder.Services.AddSingleton<BearerAuthenticator>();
         builder.Services.AddScoped<TokenHealthRecorder>();
         builder.Services.AddScoped<TokenHealthService>();
+        builder.Services.AddSingleton<IStateGauge, TokenHealthGauge>();
         builder.Services.AddScoped<TokenHealthJob>();
         builder.Services.AddSingleton<IStartupTask, IftttClientRegistrar>();
         // OAuth's part of the sunset: who is connected (the notices' recipients) and revoking every grant at T-0.

@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using AdminPortal.Features.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ public sealed class RealtimeDrainer(
     RealtimeSender sender,
     IRealtimeSql sql,
     DatabaseWriteGate writeGate,
+    AppMetrics metrics,
     IOptions<RealtimeOptions> options,
     TimeProvider clock,
     ILogger<RealtimeDrainer> logger)
@@ -48,8 +50,12 @@ public sealed class RealtimeDrainer(
     private async Task SkipPendingAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Set<RealtimeNotification>().Where(n => n.State == NotificationState.Pending)
+        var skipped = await db.Set<RealtimeNotification>().Where(n => n.State == NotificationState.Pending)
             .ExecuteUpdateAsync(n => n.SetProperty(x => x.State, NotificationState.Skipped), ct);
+        if (skipped > 0)
+        {
+            metrics.RealtimeDelivery("skipped");
+        }
     }
 
     /// <summary>
@@ -119,6 +125,9 @@ public sealed class RealtimeDrainer(
             .Distinct().ToList();
 
         batch.Attempts++;
+        using var activity = AppTelemetry.Source.StartActivity("realtime.send");
+        activity?.SetTag("adminportal.realtime.entries", entries.Count);
+        activity?.SetTag("adminportal.realtime.attempt", batch.Attempts);
         var result = await sender.SendAsync(batch.RequestId, entries, ct);
         var now = clock.GetUtcNow();
         db.Add(new RealtimeCall
@@ -139,6 +148,12 @@ public sealed class RealtimeDrainer(
         {
             await SaveOutcomeAsync(db, batch, outcome.State, entries, now, ct);
         }
+        metrics.RealtimeDelivery(outcome.State switch
+        {
+            BatchState.Delivered => "delivered",
+            BatchState.Failed => "failed",
+            _ => "retry",
+        });
         Log(batch, result, entries.Count);
     }
 

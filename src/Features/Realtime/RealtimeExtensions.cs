@@ -1,5 +1,6 @@
 using AdminPortal.Shared;
 using AdminPortal.Data;
+using AdminPortal.Features.Telemetry;
 
 namespace AdminPortal.Features.Realtime;
 
@@ -35,6 +36,8 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<RealtimeDrainer>();
         builder.Services.AddSingleton<RealtimeAdmin>();
         builder.Services.AddHostedService<RealtimeDispatcher>();
+        builder.Services.AddSingleton<IStateGauge, RealtimeQueueDepthGauge>();
+        builder.Services.AddSingleton<IStateGauge, RealtimeOldestPendingGauge>();
         return builder;
     }
 }

@@ -47,6 +47,14 @@ public sealed class StartupConfigurationTests
     [InlineData("Alerts__Rules__Realtime__PendingMinutes", "0", "Alerts:Rules:Realtime:PendingMinutes: must be between 1 and 10080 (is 0).")]
     [InlineData("Alerts__Webhook__Url", "https://hooks.example.com/alerts", "Alerts:Webhook:Secret: is required with Alerts:Webhook:Url")]
     [InlineData("OAuth__Issuer", "portal.example.com", "OAuth:Issuer: must be an absolute https URL without query or fragment (is 'portal.example.com').")]
+    [InlineData("OpenTelemetry__Endpoint", "collector:4318", "OpenTelemetry:Endpoint: must be an absolute http or https URL (is 'collector:4318').")]
+    [InlineData("OpenTelemetry__Protocol", "udp", "OpenTelemetry:Protocol: must be one of HttpProtobuf, Grpc (is 'udp').")]
+    [InlineData("OpenTelemetry__Prometheus__Port", "70000", "OpenTelemetry:Prometheus:Port: must be between 0 and 65535 (is 70000).")]
+    [InlineData("OpenTelemetry__Prometheus__Port", "any", "OpenTelemetry:Prometheus:Port: 'any' is not a whole number.")]
+    [InlineData("OpenTelemetry__Prometheus__Address", "metrics.local", "OpenTelemetry:Prometheus:Address: must be an IP address such as 127.0.0.1 or 0.0.0.0.")]
+    [InlineData("OpenTelemetry__Prometheus__Path", "metrics", "OpenTelemetry:Prometheus:Path: must be a path starting with /.")]
+    [InlineData("OpenTelemetry__GaugeRefresh", "00:00:00", "OpenTelemetry:GaugeRefresh: must be between 00:00:01 and 01:00:00 (is 00:00:00).")]
+    [InlineData("OpenTelemetry__TraceSampleRatio", "2", "OpenTelemetry:TraceSampleRatio: must be between 0 and 1 (is 2).")]
     public async Task Start_BadValue_FailsWithOneLineNamingTheKey(string key, string value, string expected)
     {
         var (exitCode, stderr) = await RunAppAsync(new() { [key] = value }, withAppSettings: true);
@@ -68,6 +76,24 @@ public sealed class StartupConfigurationTests
 
         Assert.Equal(1, exitCode);
         Assert.StartsWith($"AdminPortal cannot start: urls: {url} is already in use", stderr);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Start_MetricsPortAlreadyInUse_NamesThePrometheusPort()
+    {
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port;
+
+        var (exitCode, stderr) = await RunAppAsync(new()
+        {
+            ["OpenTelemetry__Prometheus__Enabled"] = "true",
+            ["OpenTelemetry__Prometheus__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, withAppSettings: true);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith($"AdminPortal cannot start: OpenTelemetry:Prometheus:Port: 127.0.0.1:{port} is already in use", stderr);
         Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 

@@ -42,6 +42,9 @@ public class AdminPortalFactory : WebApplicationFactory<Program>
     /// </summary>
     public bool KeepDataProtectionKeys { get; set; }
 
+    /// <summary>Set before the host starts: more test services (e.g. an in-memory telemetry exporter), after the app's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     /// <summary>Set before the host starts to control time (token grace windows, health rules, schedules).</summary>
     public FakeTimeProvider? Clock { get; set; }
 
@@ -81,6 +84,7 @@ public class AdminPortalFactory : WebApplicationFactory<Program>
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Clock);
             }
+            TestServices?.Invoke(services);
         });
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AdminPortal.Features.Connectors.Sources;
 using AdminPortal.Features.Service;
 using AdminPortal.Features.ProductApi.Requests;
+using AdminPortal.Features.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Features.Connectors.Polling;
@@ -28,6 +29,9 @@ public sealed class ConnectorPoller(
     {
         var poll = source.Poll!;
         var trigger = service.FindTrigger(source.Trigger)!;
+        // A root span per user poll (background work has no request to hang under): the product calls and the ingest beneath.
+        using var activity = AppTelemetry.Source.StartActivity("connector.poll");
+        activity?.SetTag("adminportal.trigger", source.Trigger);
         var cursor = await cursors.GetAsync(userId, source.Trigger, ct);
         var started = clock.GetUtcNow();
         cursor.LastRunAt = started;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AdminPortal.Data;
 using AdminPortal.Features.Service;
+using AdminPortal.Features.Telemetry;
 using AdminPortal.Features.Timelines;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace AdminPortal.Features.Ifttt.Actions;
 /// of one that errored runs again (IFTTT retries errors on purpose), and so does one whose claim was
 /// abandoned by a stopped process.
 /// </summary>
-public sealed class ActionRunner(AppDbContext db, AttributeValues seen, IServiceProvider services, TimeProvider clock)
+public sealed class ActionRunner(AppDbContext db, AttributeValues seen, IServiceProvider services, AppMetrics metrics, TimeProvider clock)
 {
     /// <summary>
     /// A claim older than this was left by a process that stopped mid-action; a retry takes it over
@@ -57,7 +58,12 @@ public sealed class ActionRunner(AppDbContext db, AttributeValues seen, IService
             }
         }
 
-        var outcome = await CheckAsync(action, userId, fields, ct) ?? await HandleAsync(action, entry, userId, fields, requestId, ct);
+        ActionOutcome outcome;
+        using (var activity = AppTelemetry.Source.StartActivity("ifttt.action"))
+        {
+            activity?.SetTag("adminportal.action", action.Slug);
+            outcome = await CheckAsync(action, userId, fields, ct) ?? await HandleAsync(action, entry, userId, fields, requestId, ct);
+        }
         (entry.Outcome, entry.ResultId, entry.ResultUrl, entry.Message) = outcome switch
         {
             ActionOutcome.Success s => (ActionOutcomes.Success, s.Id, s.Url, (string?)null),
@@ -67,7 +73,10 @@ public sealed class ActionRunner(AppDbContext db, AttributeValues seen, IService
             ActionOutcome.Unauthorized u => (ActionOutcomes.Error, null, null, u.Message),
             _ => throw new InvalidOperationException("Unknown outcome."),
         };
-        entry.LatencyMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        entry.LatencyMs = Math.Round(elapsed.TotalMilliseconds, 2);
+        // Replays of a finished request are not counted: IFTTT's retry is not a second run.
+        metrics.Action(action.Slug, entry.Outcome, elapsed);
         entry.CompletedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(CancellationToken.None); // the side effect happened: record it even if IFTTT hung up
         return outcome;

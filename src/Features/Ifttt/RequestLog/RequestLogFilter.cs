@@ -2,14 +2,17 @@ using AdminPortal.Shared;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using AdminPortal.Features.Ifttt.Protocol;
+using AdminPortal.Features.Ifttt.Triggers;
+using AdminPortal.Features.Service;
+using AdminPortal.Features.Telemetry;
 
 namespace AdminPortal.Features.Ifttt.RequestLog;
 
 /// <summary>
 /// Outermost filter of the /ifttt/v1 group: sets up <see cref="IftttRequestInfo"/> and queues one log row
-/// when the response has completed (status and latency are final then).
+/// when the response has completed (status and latency are final then) — and, for a trigger poll, its metrics.
 /// </summary>
-public sealed class RequestLogFilter(RequestLogWriter writer, TimeProvider clock) : IEndpointFilter
+public sealed class RequestLogFilter(RequestLogWriter writer, DeclaredService service, AppMetrics metrics, TimeProvider clock) : IEndpointFilter
 {
     public const string Prefix = RoutePrefixes.IftttV1;
 
@@ -24,7 +27,11 @@ public sealed class RequestLogFilter(RequestLogWriter writer, TimeProvider clock
             TestMode = IftttHeaders.IsSet(http.Request, IftttHeaders.TestMode),
         };
         http.Features.Set(info);
-        http.Response.OnCompleted(() => writer.EnqueueAsync(Entry(http, info, at, started)).AsTask());
+        http.Response.OnCompleted(() =>
+        {
+            RecordPoll(http, info, started);
+            return writer.EnqueueAsync(Entry(http, info, at, started)).AsTask();
+        });
 
         try
         {
@@ -45,6 +52,17 @@ public sealed class RequestLogFilter(RequestLogWriter writer, TimeProvider clock
             info.Error = ex.GetType().Name + ": " + ex.Message;
             throw;
         }
+    }
+
+    /// <summary>Every answer of the poll endpoint counts, the bearer filter's 401s included; an undeclared trigger is "unknown".</summary>
+    private void RecordPoll(HttpContext http, IftttRequestInfo info, long started)
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<PollEndpoint>() is null)
+        {
+            return;
+        }
+        var trigger = http.Request.RouteValues["trigger"] is string slug && service.FindTrigger(slug) is { } declared ? declared.Slug : "unknown";
+        metrics.Poll(trigger, http.Response.StatusCode, Stopwatch.GetElapsedTime(started), info.Items);
     }
 
     private static RequestLogEntry Entry(HttpContext http, IftttRequestInfo info, DateTimeOffset at, long started)

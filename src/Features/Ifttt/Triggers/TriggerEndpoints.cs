@@ -6,12 +6,20 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AdminPortal.Features.Ifttt.Triggers;
 
+/// <summary>Marks the poll endpoint, whose answers the request-log filter also counts as poll metrics.</summary>
+public sealed class PollEndpoint
+{
+    public static readonly PollEndpoint Instance = new();
+
+    private PollEndpoint() { }
+}
+
 /// <summary><c>POST triggers/{trigger}</c> and <c>DELETE triggers/{trigger}/trigger_identity/{id}</c>.</summary>
 public static class TriggerEndpoints
 {
     public static void MapTriggerEndpoints(this RouteGroupBuilder user)
     {
-        user.MapPost("triggers/{trigger}", PollAsync);
+        user.MapPost("triggers/{trigger}", PollAsync).WithMetadata(PollEndpoint.Instance);
         user.MapDelete("triggers/{trigger}/trigger_identity/{identity}", EndIdentityAsync);
     }
 

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using AdminPortal.Features.ProductApi.Calls;
 using AdminPortal.Features.ProductLink;
+using AdminPortal.Features.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AdminPortal.Features.ProductApi.Requests;
@@ -25,6 +26,7 @@ public sealed class ProductClient(
     IOptions<ProductRequestOptions> options,
     IServiceProvider services,
     ProductCallWriter calls,
+    AppMetrics metrics,
     TimeProvider clock)
 {
     public const string HttpClientName = "product";
@@ -186,7 +188,10 @@ public sealed class ProductClient(
     private async Task<ProductResponse> RecordAsync(ProductCallContext call, HttpMethod method, string url, long attemptStarted,
         ProductCallOutcome outcome, int? status, string message, JsonElement body = default, long? callStarted = null)
     {
-        var latency = Math.Round(Stopwatch.GetElapsedTime(attemptStarted).TotalMilliseconds, 2);
+        var elapsed = Stopwatch.GetElapsedTime(attemptStarted);
+        var latency = Math.Round(elapsed.TotalMilliseconds, 2);
+        var outcomeName = outcome.ToString().ToLowerInvariant();
+        metrics.ProductCall(PurposeKind(call.Purpose), outcomeName, elapsed);
         await calls.EnqueueAsync(new ProductCall
         {
             At = clock.GetUtcNow(),
@@ -197,12 +202,23 @@ public sealed class ProductClient(
             Url = url,
             Status = status,
             LatencyMs = latency,
-            Outcome = outcome.ToString().ToLowerInvariant(),
+            Outcome = outcomeName,
             Message = Truncate(message, 1000),
         });
         var total = callStarted is { } s ? Math.Round(Stopwatch.GetElapsedTime(s).TotalMilliseconds, 2) : latency;
         return new ProductResponse(outcome, status, body, message, total);
     }
+
+    /// <summary>The purpose's first word (<c>action</c>, <c>options</c>, …): a metric tag of few values, not the slug.</summary>
+    private static string PurposeKind(string purpose) => purpose.AsSpan()[..Math.Max(0, purpose.IndexOf(' '))] switch
+    {
+        "action" => "action",
+        "options" => "options",
+        "validate" => "validate",
+        "query" => "query",
+        "poll" => "poll",
+        _ => "other",
+    };
 
     private static string? Truncate(string? value, int max) => value is { Length: > 0 } && value.Length > max ? value[..max] : value;
 }

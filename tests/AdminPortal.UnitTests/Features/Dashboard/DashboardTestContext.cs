@@ -11,6 +11,7 @@ using AdminPortal.Features.Timelines;
 using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Secrets;
 using AdminPortal.Features.Sunset;
+using AdminPortal.Features.Telemetry;
 using AdminPortal.Features.OAuth;
 using AdminPortal.Features.OAuth.Connections;
 using AdminPortal.Features.OAuth.Health;
@@ -86,6 +87,8 @@ public abstract class DashboardTestContext : AdminBunitContext
         Services.AddScoped<EventStore>();
         Services.AddScoped<UserResolver>();
         Services.AddScoped<IngestService>();
+        Services.AddMetrics();
+        Services.AddSingleton<AppMetrics>(); // ingest counts its outcomes; nothing listens here
         Services.AddSingleton<ServiceStateStore>();
         Services.AddSingleton<SecretCodec>();
         Services.AddSingleton<ISecretStore, SecretStore>();
