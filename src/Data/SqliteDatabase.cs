@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace AdminPortal.Data;
 
@@ -71,7 +72,8 @@ public sealed class SqliteDatabase
     }
 
     public void Configure(DbContextOptionsBuilder options) =>
-        options.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
+        options.UseSqlite(ConnectionString)
+            .ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>()
             .AddInterceptors(ConnectionSetupInterceptor.Instance);
 
     /// <summary>WAL lets IFTTT's polls read while ingest writes; the mode is stored in the file, so once is enough.</summary>
