@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace AdminPortal.Data;
@@ -43,5 +42,5 @@ public sealed class PostgresDatabase
 
     public void Configure(DbContextOptionsBuilder options) =>
         options.UseNpgsql(ConnectionString)
-            .ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+            .UseProviderMigrations();
 }

@@ -12,6 +12,16 @@ namespace AdminPortal.Data;
 /// here: <see cref="AppDbContext"/> lives in the app assembly itself (the root project, decision 0001), so a migrations
 /// project would reference the app and could not be referenced back (decision 0023).
 /// </summary>
+public static class ProviderMigrations
+{
+    /// <summary>
+    /// Hands EF only the configured provider's migrations (<see cref="ProviderMigrationsAssembly"/>). Every context options
+    /// that migrate must use it — the app's providers do; so must a test's own <c>UseSqlite</c> — or EF sees both sets.
+    /// </summary>
+    public static DbContextOptionsBuilder UseProviderMigrations(this DbContextOptionsBuilder options) =>
+        options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+}
+
 internal sealed class ProviderMigrationsAssembly(ICurrentDbContext currentContext, IMigrationsIdGenerator idGenerator) : IMigrationsAssembly
 {
     public const string SqliteNamespace = "AdminPortal.Migrations";

@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace AdminPortal.Data;
 
@@ -73,7 +72,7 @@ public sealed class SqliteDatabase
 
     public void Configure(DbContextOptionsBuilder options) =>
         options.UseSqlite(ConnectionString)
-            .ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>()
+            .UseProviderMigrations()
             .AddInterceptors(ConnectionSetupInterceptor.Instance);
 
     /// <summary>WAL lets IFTTT's polls read while ingest writes; the mode is stored in the file, so once is enough.</summary>
