@@ -15,12 +15,19 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
-        if (Database.IsSqlite())
+        // SQLite has no date type: EF stores DateTimeOffset as text it cannot compare or sort in SQL.
+        // UTC ticks in an INTEGER column sort, compare and index correctly. PostgreSQL stores them the same way
+        // (bigint), so the provider seams' SQL takes the same instants on both (decision 0023).
+        conventions.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        conventions.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        if (Database.IsNpgsql())
         {
-            // SQLite has no date type: EF stores DateTimeOffset as text it cannot compare or sort in SQL.
-            // UTC ticks in an INTEGER column sort, compare and index correctly.
-            conventions.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-            conventions.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+            // SQLite compares text byte by byte; "C" makes PostgreSQL's comparisons, orderings and indexes do the same,
+            // whatever locale the server was created with (keyset paging on ids relies on it).
+            conventions.Properties<string>().UseCollation("C");
+            // Unbounded text, as on SQLite (which ignores lengths): the model's HasMaxLength values came from SQLite and
+            // are not all validated at the edge, so enforcing them here would refuse what SQLite stores.
+            conventions.Properties<string>().HaveColumnType("text");
         }
     }
 

@@ -14,7 +14,7 @@ public static class DatabaseExtensions
     /// </summary>
     public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
     {
-        var provider = builder.Configuration[ProviderKey] ?? DatabaseProvider.Sqlite;
+        var provider = DatabaseProvider.Of(builder.Configuration);
         var connectionString = builder.Configuration[ConnectionStringKey];
 
         SqliteDatabase? sqliteFile = null;
@@ -33,9 +33,18 @@ public static class DatabaseExtensions
                 });
                 sqliteFile = sqlite.InMemory ? null : sqlite;
                 break;
+            case DatabaseProvider.Postgres:
+                var postgres = PostgresDatabase.Prepare(connectionString);
+                builder.Services.AddSingleton(postgres);
+                builder.Services.AddPooledDbContextFactory<AppDbContext>(options =>
+                {
+                    postgres.Configure(options);
+                    options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+                });
+                break;
             default:
                 throw new StartupConfigurationException(ProviderKey,
-                    $"unknown database provider '{provider}'; supported: {DatabaseProvider.Sqlite}.");
+                    $"unknown database provider '{provider}'; supported: {DatabaseProvider.Sqlite}, {DatabaseProvider.Postgres}.");
         }
 
         // Identity's and OpenIddict's stores take a scoped context; hand them one from the same pool.
@@ -55,4 +64,8 @@ public static class DatabaseExtensions
 public static class DatabaseProvider
 {
     public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
+    /// <summary>The configured provider (<see cref="DatabaseExtensions.ProviderKey"/>), SQLite when unset.</summary>
+    public static string Of(IConfiguration configuration) => configuration[DatabaseExtensions.ProviderKey] ?? Sqlite;
 }

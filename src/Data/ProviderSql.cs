@@ -8,11 +8,12 @@ namespace AdminPortal.Data;
 /// </summary>
 public static class ProviderSql
 {
-    public static IServiceCollection AddProviderSql<TSeam>(this IHostApplicationBuilder builder, Func<TSeam> sqlite)
+    public static IServiceCollection AddProviderSql<TSeam>(this IHostApplicationBuilder builder, Func<TSeam> sqlite, Func<TSeam> postgres)
         where TSeam : class =>
-        builder.Services.AddSingleton((builder.Configuration[DatabaseExtensions.ProviderKey] ?? DatabaseProvider.Sqlite) switch
+        builder.Services.AddSingleton(DatabaseProvider.Of(builder.Configuration) switch
         {
             DatabaseProvider.Sqlite => sqlite(),
+            DatabaseProvider.Postgres => postgres(),
             var other => throw new StartupConfigurationException(DatabaseExtensions.ProviderKey, $"unknown database provider '{other}'."),
         });
 }

@@ -71,7 +71,8 @@ public sealed class SqliteDatabase
     }
 
     public void Configure(DbContextOptionsBuilder options) =>
-        options.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
+        options.UseSqlite(ConnectionString)
+            .UseProviderMigrations()
             .AddInterceptors(ConnectionSetupInterceptor.Instance);
 
     /// <summary>WAL lets IFTTT's polls read while ingest writes; the mode is stored in the file, so once is enough.</summary>

@@ -21,16 +21,26 @@ public sealed partial class BackupFolder
 
     private readonly string _stem;
 
-    public BackupFolder(IOptions<BackupOptions> options, SqliteDatabase database, IHostEnvironment environment, IConfiguration configuration)
+    /// <summary>Why backups cannot be made here (the app is not on SQLite), shown on the page and as a run's error.</summary>
+    public const string PostgresUnavailable =
+        "Backups copy the SQLite file; this AdminPortal runs on PostgreSQL. Back that database up with pg_dump (docs/backups.md).";
+
+    /// <summary><paramref name="database"/> is null when the app runs on PostgreSQL (no SQLite file to copy).</summary>
+    public BackupFolder(IOptions<BackupOptions> options, IHostEnvironment environment, IConfiguration configuration, SqliteDatabase? database = null)
     {
         Database = database;
-        Path = Resolve(options.Value, database, environment.ContentRootPath);
+        Path = database is null
+            ? System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(options.Value.Folder) ? "data/backups" : options.Value.Folder, environment.ContentRootPath)
+            : Resolve(options.Value, database, environment.ContentRootPath);
         HangfireFile = JobStorageSetup.SqliteFile(configuration, environment.ContentRootPath);
-        _stem = System.IO.Path.GetFileNameWithoutExtension(database.FilePath);
+        _stem = database is null ? "adminportal" : System.IO.Path.GetFileNameWithoutExtension(database.FilePath);
     }
 
     public string Path { get; }
-    public SqliteDatabase Database { get; }
+    public SqliteDatabase? Database { get; }
+
+    /// <summary>Null when backups can be made; otherwise why not.</summary>
+    public string? Unavailable => Database is null ? PostgresUnavailable : null;
 
     /// <summary>Hangfire's SQLite file, or null when its storage is in memory (nothing to copy).</summary>
     public string? HangfireFile { get; }

@@ -1,3 +1,4 @@
+using AdminPortal.Data;
 using AdminPortal.Shared;
 using Microsoft.Extensions.Options;
 
@@ -12,11 +13,17 @@ public static class BackupsExtensions
     public static IHostApplicationBuilder AddBackups(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateKeysOnStart(BackupOptions.Section);
-        builder.Services.AddSingleton<IValidateOptions<BackupOptions>, BackupFolderValidation>();
         builder.Services.AddSingleton<BackupFolder>();
         builder.Services.AddSingleton<DatabaseBackups>();
         builder.Services.AddSingleton<BackupSchedule>();
         builder.Services.AddScoped<BackupJob>();
+        if (DatabaseProvider.Of(builder.Configuration) == DatabaseProvider.Postgres)
+        {
+            // No SQLite file to copy: no schedule (the page says pg_dump is the tool; "Back up now" answers the same).
+            builder.Services.PostConfigure<BackupOptions>(options => options.Enabled = false);
+            return builder;
+        }
+        builder.Services.AddSingleton<IValidateOptions<BackupOptions>, BackupFolderValidation>();
         builder.Services.AddHostedService<DatabaseInUseLock>();
         return builder;
     }

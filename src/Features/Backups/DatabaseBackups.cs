@@ -52,7 +52,11 @@ public sealed class DatabaseBackups(BackupFolder folder, IOptions<BackupOptions>
 
     private async Task<BackupOutcome> RunAsync(DateTimeOffset at, BackupTrigger trigger, CancellationToken ct)
     {
-        if (folder.Database.InMemory)
+        if (folder.Database is not { } database)
+        {
+            throw new InvalidOperationException(folder.Unavailable);
+        }
+        if (database.InMemory)
         {
             throw new InvalidOperationException("The database is in memory: there is no file to back up.");
         }
@@ -64,7 +68,7 @@ public sealed class DatabaseBackups(BackupFolder folder, IOptions<BackupOptions>
             at = at.AddMilliseconds(1);
             target = Path.Combine(folder.Path, folder.NameFor(at));
         }
-        await SqliteCopy.WriteAsync(folder.Database.ConnectionString, target, ct);
+        await SqliteCopy.WriteAsync(database.ConnectionString, target, ct);
         if (folder.HangfireFile is { } hangfire && File.Exists(hangfire))
         {
             await SqliteCopy.WriteAsync(SqliteCopy.Unpooled(hangfire), BackupFolder.HangfireCopyOf(target), ct);

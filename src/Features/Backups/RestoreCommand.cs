@@ -29,6 +29,10 @@ public static class RestoreCommand
         var builder = WebApplication.CreateBuilder(hostArgs);
         builder.AddConfigInclude();
         var contentRoot = builder.Environment.ContentRootPath;
+        if (DatabaseProvider.Of(builder.Configuration) != DatabaseProvider.Sqlite)
+        {
+            return Refuse($"{DatabaseExtensions.ProviderKey} is not Sqlite: restore puts back an SQLite file. On PostgreSQL, restore a pg_dump with pg_restore.");
+        }
         var database = SqliteDatabase.Prepare(builder.Configuration[DatabaseExtensions.ConnectionStringKey], contentRoot);
         if (database.InMemory)
         {

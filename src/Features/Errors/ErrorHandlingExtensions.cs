@@ -1,3 +1,4 @@
+using AdminPortal.Data;
 using AdminPortal.Shared;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
@@ -103,7 +104,7 @@ public static class ErrorHandlingExtensions
             {
                 return $"The request's form cannot be read: {invalid.Message}";
             }
-            if (e is InvalidOperationException && e.Message.Contains("null characters", StringComparison.Ordinal))
+            if ((e is InvalidOperationException && e.Message.Contains("null characters", StringComparison.Ordinal)) || UnstorableText.IsNulRefused(e))
             {
                 return "The request contains a NUL character.";
             }

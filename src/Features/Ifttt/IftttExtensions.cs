@@ -32,7 +32,7 @@ public static class IftttExtensions
 
         services.AddOptions<RequestLogOptions>().BindConfiguration(RequestLogOptions.Section).ValidateKeysOnStart(RequestLogOptions.Section);
 
-        builder.AddProviderSql<IRequestLogSql>(() => new SqliteRequestLogSql());
+        builder.AddProviderSql<IRequestLogSql>(() => new SqliteRequestLogSql(), () => new PostgresRequestLogSql());
         services.AddSingleton<RequestLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
 

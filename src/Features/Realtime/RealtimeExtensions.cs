@@ -29,7 +29,7 @@ public static class RealtimeExtensions
                 services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RealtimeOptions>>().Value.LocalSink
                     ? new LocalRealtimeSink()
                     : new SocketsHttpHandler());
-        builder.AddProviderSql<IRealtimeSql>(() => new SqliteRealtimeSql());
+        builder.AddProviderSql<IRealtimeSql>(() => new SqliteRealtimeSql(), () => new PostgresRealtimeSql());
         builder.Services.AddSingleton<RealtimeSignal>();
         builder.Services.AddSingleton<RealtimeOutbox>();
         builder.Services.AddSingleton<RealtimeSender>();

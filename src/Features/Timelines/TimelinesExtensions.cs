@@ -14,8 +14,8 @@ public static class TimelinesExtensions
     public static IHostApplicationBuilder AddTimelines(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        builder.AddProviderSql<ITimelineSql>(() => new SqliteTimelineSql());
-        builder.AddProviderSql<ITriggerIdentitySql>(() => new SqliteTriggerIdentitySql());
+        builder.AddProviderSql<ITimelineSql>(() => new SqliteTimelineSql(), () => new PostgresTimelineSql());
+        builder.AddProviderSql<ITriggerIdentitySql>(() => new SqliteTriggerIdentitySql(), () => new PostgresTriggerIdentitySql());
 
         services.AddSingleton<MatchShapes>();
         services.AddSingleton<IStartupTask, MatchKeyIndexer>();

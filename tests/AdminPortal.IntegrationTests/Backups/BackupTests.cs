@@ -11,7 +11,7 @@ public sealed class BackupTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(SkipUnless = nameof(TestDatabase.IsSqlite), SkipType = typeof(TestDatabase), Skip = "SQLite only: backups copy the SQLite file; PostgresBackupsTests covers PostgreSQL (decision 0023)")]
     public async Task Backup_WhileIngestWrites_IsASoundSnapshotOfWholeBatches()
     {
         await using var factory = new IftttFactory();
@@ -48,7 +48,7 @@ public sealed class BackupTests
         Assert.True(counts[^1] <= Volatile.Read(ref batches) * batchSize);
     }
 
-    [Fact]
+    [Fact(SkipUnless = nameof(TestDatabase.IsSqlite), SkipType = typeof(TestDatabase), Skip = "SQLite only: backups copy the SQLite file; PostgresBackupsTests covers PostgreSQL (decision 0023)")]
     public async Task Backups_BeyondKeep_PruneTheOldest()
     {
         await using var factory = new IftttFactory { Settings = { ["Backups:Keep"] = "2" } };
@@ -67,7 +67,7 @@ public sealed class BackupTests
         Assert.Equal(made.Skip(1).Take(1).Select(b => b.Name), factory.Services.GetRequiredService<DatabaseBackups>().LastOutcome!.Pruned);
     }
 
-    [Fact]
+    [Fact(SkipUnless = nameof(TestDatabase.IsSqlite), SkipType = typeof(TestDatabase), Skip = "SQLite only: backups copy the SQLite file; PostgresBackupsTests covers PostgreSQL (decision 0023)")]
     public async Task RecurringJob_TriggeredInHangfire_WritesABackupAndRecordsSuccess()
     {
         await using var factory = new IftttFactory();
@@ -85,7 +85,7 @@ public sealed class BackupTests
         Assert.Equal(BackupTrigger.Schedule, factory.Services.GetRequiredService<DatabaseBackups>().LastOutcome!.Trigger);
     }
 
-    [Fact]
+    [Fact(SkipUnless = nameof(TestDatabase.IsSqlite), SkipType = typeof(TestDatabase), Skip = "SQLite only: backups copy the SQLite file; PostgresBackupsTests covers PostgreSQL (decision 0023)")]
     public async Task Backups_Disabled_RemoveTheRecurringJobButTheButtonStillWorks()
     {
         await using var factory = new IftttFactory { Settings = { ["Backups:Enabled"] = "false" } };

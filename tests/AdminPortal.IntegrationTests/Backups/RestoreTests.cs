@@ -15,7 +15,7 @@ public sealed class RestoreTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private const string Poll = """{"trigger_identity":"restore-1","triggerFields":{"door":"front"},"limit":50}""";
 
-    [Fact]
+    [Fact(SkipUnless = nameof(TestDatabase.IsSqlite), SkipType = typeof(TestDatabase), Skip = "SQLite only: restore puts back an SQLite file; PostgresBackupsTests covers PostgreSQL (decision 0023)")]
     public async Task BackupThenRestore_IntoAFreshApp_ServesTheSameTimelineToTheSameToken()
     {
         string before, token, backup, keys;
@@ -43,7 +43,7 @@ public sealed class RestoreTests
         Assert.Equal(before, after);
     }
 
-    [Fact]
+    [Fact(SkipUnless = nameof(TestDatabase.IsSqlite), SkipType = typeof(TestDatabase), Skip = "SQLite only: restore puts back an SQLite file; PostgresBackupsTests covers PostgreSQL (decision 0023)")]
     public async Task HangfireInSqlite_IsBackedUpBesideTheDatabaseAndRestoredWithIt()
     {
         BackupFile backup;
@@ -69,7 +69,7 @@ public sealed class RestoreTests
         Assert.Equal(await File.ReadAllBytesAsync(backup.HangfirePath!, Ct), await File.ReadAllBytesAsync(Path.Combine(fresh, "hangfire.db"), Ct));
     }
 
-    [Fact]
+    [Fact(SkipUnless = nameof(TestDatabase.IsSqlite), SkipType = typeof(TestDatabase), Skip = "SQLite only: restore puts back an SQLite file; PostgresBackupsTests covers PostgreSQL (decision 0023)")]
     public async Task Restore_OverADatabaseInUse_IsRefusedAndChangesNothing()
     {
         await using var running = new IftttFactory();
@@ -85,7 +85,7 @@ public sealed class RestoreTests
         Assert.Empty(Directory.GetFiles(running.DataDirectory, "*.before-restore-*"));
     }
 
-    [Fact]
+    [Fact(SkipUnless = nameof(TestDatabase.IsSqlite), SkipType = typeof(TestDatabase), Skip = "SQLite only: restore puts back an SQLite file; PostgresBackupsTests covers PostgreSQL (decision 0023)")]
     public async Task Restore_OfAFileThatIsNoAdminPortalDatabase_IsRefusedNamingWhy()
     {
         var folder = AdminPortalFactory.NewDataDirectory();

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using AdminPortal.Features.Connectors.Polling;
 using AdminPortal.IntegrationTests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -146,19 +145,20 @@ public sealed class PollingTests : IAsyncLifetime
         _product.OpenDoor(subject, "front");
 
         // The database refuses the events after they were fetched (a real failure inside the store's transaction).
-        await SqlAsync("""CREATE TRIGGER crash_store BEFORE INSERT ON "TimelineEvents" BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;""");
+        await FailWritesAsync("crash_store", "BEFORE INSERT", "TimelineEvents", "disk I/O error");
         var crashed = Assert.Single(await RunJobAsync());
         Assert.Contains("disk I/O error", crashed.Error, StringComparison.Ordinal);
         Assert.Null((await CursorAsync(userId)).Cursor);
         Assert.Empty(await _app.EventsAsync(userId));
 
         // Stored, but the cursor write fails: the next run fetches the same page again.
-        await SqlAsync("""DROP TRIGGER crash_store; CREATE TRIGGER crash_cursor BEFORE UPDATE ON "ConnectorCursors" BEGIN SELECT RAISE(ABORT, 'disk full'); END;""");
+        await StopFailingAsync("crash_store", "TimelineEvents");
+        await FailWritesAsync("crash_cursor", "BEFORE UPDATE", "ConnectorCursors", "disk full");
         await Task.Delay(TimeSpan.FromSeconds(0.4), Ct);
         Assert.Equal(2, Assert.Single(await RunJobAsync()).Stored);
         Assert.Null((await CursorAsync(userId)).Cursor);
 
-        await SqlAsync("""DROP TRIGGER crash_cursor;""");
+        await StopFailingAsync("crash_cursor", "ConnectorCursors");
         await Task.Delay(TimeSpan.FromSeconds(1), Ct);
         var healed = Assert.Single(await RunJobAsync());
 
@@ -254,9 +254,20 @@ public sealed class PollingTests : IAsyncLifetime
         return await db.Set<ConnectorCursor>().AsNoTracking().SingleAsync(c => c.UserId == userId, Ct);
     }
 
+    /// <summary>A trigger that makes the database refuse the statement with <paramref name="message"/> (each provider's way).</summary>
+    private Task FailWritesAsync(string name, string when, string table, string message) => SqlAsync(TestDatabase.IsPostgres
+        ? $"""
+          CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '{message}'; END $$;
+          CREATE TRIGGER {name} {when} ON "{table}" FOR EACH ROW EXECUTE FUNCTION {name}();
+          """
+        : $"""CREATE TRIGGER {name} {when} ON "{table}" BEGIN SELECT RAISE(ABORT, '{message}'); END;""");
+
+    private Task StopFailingAsync(string name, string table) =>
+        SqlAsync(TestDatabase.IsPostgres ? $"""DROP TRIGGER {name} ON "{table}"; DROP FUNCTION {name}();""" : $"DROP TRIGGER {name};");
+
     private async Task SqlAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={_app.DatabasePath}");
+        await using var connection = TestDatabase.Connect(_app);
         await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -154,7 +154,7 @@ public sealed partial class UserAdministrationTests(OAuthFactory factory) : ICla
     {
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
         var at = DateTimeOffset.UtcNow;
-        db.Add(new TimelineEvent { Id = Guid.NewGuid().ToString("N"), UserId = userId, Trigger = "door_opened", OccurredAt = at, ReceivedAt = at, Attributes = "{}", Ingredients = "{}" });
+        db.Add(new TimelineEvent { Id = Guid.NewGuid().ToString("N")[..26], UserId = userId, Trigger = "door_opened", OccurredAt = at, ReceivedAt = at, Attributes = "{}", Ingredients = "{}" });
         await db.SaveChangesAsync(Ct);
     }
 

@@ -2,6 +2,8 @@ using AdminPortal.Data;
 using AdminPortal.IntegrationTests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.IntegrationTests.Foundation;
@@ -9,17 +11,30 @@ namespace AdminPortal.IntegrationTests.Foundation;
 public sealed class DatabaseTests(AdminPortalFactory factory) : IClassFixture<AdminPortalFactory>
 {
     [Fact]
-    public async Task Startup_FreshDatabaseFile_AppliesEveryMigrationInWalMode()
+    public async Task Startup_FreshDatabase_AppliesEveryMigrationOfItsProvider()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _ = factory.CreateClient();
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(ct));
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(ct));
+        // Each provider has its own history: never the other's migrations (ProviderMigrationsAssembly).
+        var expectedNamespace = TestDatabase.IsPostgres ? ProviderMigrationsAssembly.PostgresNamespace : ProviderMigrationsAssembly.SqliteNamespace;
+        var migrations = db.GetService<IMigrationsAssembly>().Migrations.Values;
+        Assert.NotEmpty(migrations);
+        Assert.All(migrations, m => Assert.Equal(expectedNamespace, m.Namespace));
+        Assert.Equal(TestDatabase.IsPostgres, db.Database.IsNpgsql());
+    }
+
+    [Fact(SkipUnless = nameof(TestDatabase.IsSqlite), SkipType = typeof(TestDatabase), Skip = "SQLite only: WAL is SQLite's journal mode (decision 0023)")]
+    public async Task Startup_FreshDatabaseFile_IsInWalMode()
     {
         var ct = TestContext.Current.CancellationToken;
         _ = factory.CreateClient();
 
         Assert.True(File.Exists(factory.DatabasePath));
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        Assert.Empty(await db.Database.GetPendingMigrationsAsync(ct));
-        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(ct));
-
         await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();

@@ -109,7 +109,7 @@ public sealed class ActionTests(IftttFactory factory) : IClassFixture<IftttFacto
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             db.Add(new ActionLogEntry
             {
-                Id = Guid.NewGuid().ToString("N"), UserId = userId, Action = "add_log_entry", RequestId = requestId,
+                Id = Guid.NewGuid().ToString("N")[..26], UserId = userId, Action = "add_log_entry", RequestId = requestId, // ids are 26 characters (ULIDs)
                 Fields = "{}", Outcome = ActionOutcomes.Pending, CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-minutesAgo),
             });
             await db.SaveChangesAsync(Ct);

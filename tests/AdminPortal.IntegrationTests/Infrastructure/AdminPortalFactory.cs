@@ -10,7 +10,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace AdminPortal.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real app over a real SQLite file of its own (one per factory), Hangfire in memory and
+/// The real app over a real SQLite file of its own (one per factory; or a PostgreSQL database of its own when
+/// <see cref="TestDatabase.PostgresVariable"/> is set), Hangfire in memory and
 /// ephemeral data protection (unless <see cref="KeepDataProtectionKeys"/>). Settings can be added before the first client is created.
 /// </summary>
 public class AdminPortalFactory : WebApplicationFactory<Program>
@@ -30,7 +31,8 @@ public class AdminPortalFactory : WebApplicationFactory<Program>
     public static AdminPortalFactory OverDirectory(string dataDirectory) => new(dataDirectory);
 
     public string DataDirectory { get; }
-    public string DatabasePath => Path.Combine(DataDirectory, "adminportal.db");
+    public const string DatabaseFileName = "adminportal.db";
+    public string DatabasePath => Path.Combine(DataDirectory, DatabaseFileName);
     public Dictionary<string, string?> Settings { get; } = new();
 
     /// <summary>Everything the app logged, as the console would show it.</summary>
@@ -54,7 +56,10 @@ public class AdminPortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:AdminPortal", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in TestDatabase.SettingsFor(DataDirectory, DatabasePath))
+        {
+            builder.UseSetting(key, value);
+        }
         builder.UseSetting("Hangfire:Storage", "InMemory");
         builder.UseSetting("Logging:LogLevel:OpenIddict", Environment.GetEnvironmentVariable("TEST_OPENIDDICT_LOG") ?? "Warning");
         builder.UseSetting("Admin:Email", AdminEmail);

@@ -2,13 +2,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AdminPortal.Data;
 using AdminPortal.Features.Accounts;
 using AdminPortal.Features.OAuth.Health;
 using AdminPortal.Features.ProductLink;
 using AdminPortal.IntegrationTests.Infrastructure;
 using AdminPortal.IntegrationTests.OAuth;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.IntegrationTests.ProductLink;
@@ -189,11 +189,11 @@ public sealed class ProductLinkTests(ProductLinkFixture fixture) : IClassFixture
 
     private async Task<(string Access, string Refresh)> RawTokenColumnsAsync(string userId)
     {
-        await using var connection = new SqliteConnection($"Data Source={fixture.App.DatabasePath}");
+        await using var connection = TestDatabase.Connect(fixture.App);
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT ProtectedAccessToken, ProtectedRefreshToken FROM ProductLinks WHERE UserId = $id";
-        command.Parameters.AddWithValue("$id", userId);
+        command.CommandText = """SELECT "ProtectedAccessToken", "ProtectedRefreshToken" FROM "ProductLinks" WHERE "UserId" = @id""";
+        command.AddParameter("@id", userId);
         await using var reader = await command.ExecuteReaderAsync(ct);
         Assert.True(await reader.ReadAsync(ct));
         return (reader.GetString(0), reader.IsDBNull(1) ? "" : reader.GetString(1));

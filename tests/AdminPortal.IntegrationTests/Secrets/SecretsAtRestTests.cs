@@ -24,7 +24,7 @@ public sealed class SecretsAtRestTests
         Assert.Equal(HttpStatusCode.BadRequest, await IngestAsync(app, ingestKey));
         Assert.Equal(HttpStatusCode.BadRequest, await ClientAuthenticationAsync(app, clientSecret));
 
-        var rows = await SecretsTable.ReadAsync(app.DatabasePath);
+        var rows = await SecretsTable.ReadAsync(app.DataDirectory);
 
         Assert.Equal([SecretNames.ClientSecret, SecretNames.ServiceKey, SecretNames.IngestApiKey], rows.Select(r => r.Name));
         Assert.All(rows, row => Assert.All(new[] { serviceKey, clientSecret, ingestKey }, secret => Assert.DoesNotContain(secret, row.Value)));
@@ -54,7 +54,7 @@ public sealed class SecretsAtRestTests
             _ = before.Server;
         }
         // ... and kept every secret in plaintext.
-        var database = Path.Combine(directory, "adminportal.db");
+        var database = directory;
         await SecretsTable.WritePlaintextAsync(database, SecretNames.ServiceKey, legacyService);
         await SecretsTable.WritePlaintextAsync(database, SecretNames.ClientSecret, legacyClient);
         await SecretsTable.WritePlaintextAsync(database, SecretNames.IngestApiKey, legacyIngest);

@@ -23,7 +23,7 @@ public sealed class ServiceKeyFromIftttTests
 
         Assert.Equal(ServiceKeyFilter.NotSetUp, status);
         Assert.Equal(ServiceKeyFilter.NotSetUp, setup);
-        Assert.Empty(await SecretsTable.ReadAsync(app.DatabasePath)); // nothing generated behind the admin's back
+        Assert.Empty(await SecretsTable.ReadAsync(app.DataDirectory)); // nothing generated behind the admin's back
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class ServiceKeyFromIftttTests
         var problem = await WithAdminAsync(app, admin => admin.ReplaceServiceKeyAsync(pasted, Ct));
 
         Assert.Contains(reason, problem);
-        Assert.Empty(await SecretsTable.ReadAsync(app.DatabasePath));
+        Assert.Empty(await SecretsTable.ReadAsync(app.DataDirectory));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public static class RequestLogQueries
 
     /// <summary>
     /// Trigger polls (POST triggers/{slug}, not their field endpoints) per hour for the last 24 hours, grouped in SQL
-    /// over the At index range: 24 rows back whatever the traffic.
+    /// over the At index range: 24 rows back whatever the traffic. Portable SQL (SQLite and PostgreSQL alike).
     /// </summary>
     public static async Task<IReadOnlyList<HourlyPolls>> PollsPerHourAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct)
     {
@@ -22,8 +22,8 @@ public static class RequestLogQueries
         var currentHour = now.ToUnixTimeMilliseconds() / hourMs;
         var from = (currentHour - 23) * hourMs;
         var rows = await db.Database.SqlQuery<HourCount>($"""
-            SELECT "At" / {hourMs} AS "Hour", COUNT(*) AS "Count" FROM "IftttRequestLog"
-            WHERE "At" >= {from} AND "Method" = 'POST' AND "Endpoint" LIKE 'triggers/%' AND "Endpoint" NOT LIKE 'triggers/%/%' AND "TestMode" = 0
+            SELECT "At" / {hourMs} AS "Hour", CAST(COUNT(*) AS INTEGER) AS "Count" FROM "IftttRequestLog"
+            WHERE "At" >= {from} AND "Method" = 'POST' AND "Endpoint" LIKE 'triggers/%' AND "Endpoint" NOT LIKE 'triggers/%/%' AND NOT "TestMode"
               AND ("UserId" IS NULL OR "UserId" NOT IN (SELECT "Id" FROM "AspNetUsers" WHERE "IsTestUser"))
             GROUP BY 1
             """).ToListAsync(ct);

@@ -34,7 +34,8 @@ public sealed class ConnectionsService(
     public async Task<IReadOnlyList<Connection>> ListAsync(string userId, CancellationToken ct = default)
     {
         var connections = new List<Connection>();
-        await foreach (var authorization in authorizations.FindBySubjectAsync(userId, ct))
+        // Read to the end before the next query: PostgreSQL runs one command at a time per connection (SQLite does not mind).
+        foreach (var authorization in await authorizations.FindBySubjectAsync(userId, ct).ToListAsync(ct))
         {
             if (!await authorizations.HasStatusAsync(authorization, Statuses.Valid, ct) ||
                 await authorizations.GetApplicationIdAsync(authorization, ct) is not { } applicationId ||
@@ -89,7 +90,8 @@ public sealed class ConnectionsService(
     /// </summary>
     public async Task DisconnectUserAsync(string userId, CancellationToken ct = default)
     {
-        await foreach (var authorization in authorizations.FindBySubjectAsync(userId, ct))
+        // Each list is read to the end before its rows are changed: one command at a time per connection on PostgreSQL.
+        foreach (var authorization in await authorizations.FindBySubjectAsync(userId, ct).ToListAsync(ct))
         {
             if (await authorizations.HasStatusAsync(authorization, Statuses.Valid, ct))
             {
@@ -97,7 +99,7 @@ public sealed class ConnectionsService(
                 await tokens.RevokeByAuthorizationIdAsync((await authorizations.GetIdAsync(authorization, ct))!, ct);
             }
         }
-        await foreach (var token in tokens.FindBySubjectAsync(userId, ct))
+        foreach (var token in await tokens.FindBySubjectAsync(userId, ct).ToListAsync(ct))
         {
             if (await tokens.HasStatusAsync(token, Statuses.Valid, ct))
             {

@@ -49,7 +49,8 @@ public sealed class TokenHealthService(IDbContextFactory<AppDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<TokenCheck>().AsNoTracking().Where(c => c.UserId == userId)
-            .OrderByDescending(c => c.At).Take(take).ToListAsync(ct);
+            // Id breaks ties of one instant (a frozen clock, a burst): SQLite happened to answer those in insertion order, PostgreSQL need not.
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(take).ToListAsync(ct);
     }
 
     private static async Task<List<TokenHealthView>> QueryAsync(AppDbContext db, IQueryable<TokenHealthRecord> records, CancellationToken ct) =>

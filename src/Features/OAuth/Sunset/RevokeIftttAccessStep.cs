@@ -24,7 +24,8 @@ internal sealed class RevokeIftttAccessStep(
         }
         var applicationId = await applications.GetIdAsync(application, ct);
         var users = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var authorization in authorizations.FindByApplicationIdAsync(applicationId!, ct))
+        // Each list is read to the end before its rows are changed: one command at a time per connection on PostgreSQL.
+        foreach (var authorization in await authorizations.FindByApplicationIdAsync(applicationId!, ct).ToListAsync(ct))
         {
             if (await authorizations.HasStatusAsync(authorization, Statuses.Valid, ct) && await authorizations.TryRevokeAsync(authorization, ct)
                 && await authorizations.GetSubjectAsync(authorization, ct) is { } subject)
@@ -32,7 +33,7 @@ internal sealed class RevokeIftttAccessStep(
                 users.Add(subject);
             }
         }
-        await foreach (var token in tokens.FindByApplicationIdAsync(applicationId!, ct))
+        foreach (var token in await tokens.FindByApplicationIdAsync(applicationId!, ct).ToListAsync(ct))
         {
             if (await tokens.HasStatusAsync(token, Statuses.Valid, ct))
             {

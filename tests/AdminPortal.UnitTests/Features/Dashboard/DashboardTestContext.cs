@@ -71,7 +71,7 @@ public abstract class DashboardTestContext : AdminBunitContext
         // One open connection keeps the in-memory database alive for every context.
         _connection.Open();
         Services.AddLogging();
-        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(_connection));
+        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(_connection).UseProviderMigrations());
         Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Demo).Build();

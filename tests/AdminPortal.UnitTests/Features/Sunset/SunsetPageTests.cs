@@ -18,7 +18,7 @@ public sealed class SunsetPageTests : AdminBunitContext
     public SunsetPageTests()
     {
         _connection.Open();
-        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(_connection));
+        Services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(_connection).UseProviderMigrations());
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(_jobs));
         Services.AddOptions<SunsetOptions>();
         Services.AddSingleton<SunsetPlanner>();
