@@ -11,13 +11,13 @@ namespace AdminPortal.Features.Alerts.Rules;
 internal sealed class BackupRule(IOptions<AlertOptions> options, IOptions<BackupOptions> backups, BackupFolder folder) : IAlertRule
 {
     public string Name => AlertRuleNames.Backup;
-    public bool Enabled => options.Value.Rules.Backup.Enabled && backups.Value.Enabled && !folder.Database.InMemory;
+    public bool Enabled => options.Value.Rules.Backup.Enabled && backups.Value.Enabled && folder.Database is { InMemory: false }; // PostgreSQL is backed up with pg_dump, outside the app
 
     public Task<IReadOnlyList<AlertCondition>> EvaluateAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct)
     {
         var limit = TimeSpan.FromHours(options.Value.Rules.Backup.MaxAgeHours);
         var newest = folder.List().FirstOrDefault();
-        var since = newest?.CreatedAt ?? new DateTimeOffset(File.GetCreationTimeUtc(folder.Database.FilePath), TimeSpan.Zero);
+        var since = newest?.CreatedAt ?? new DateTimeOffset(File.GetCreationTimeUtc(folder.Database!.FilePath), TimeSpan.Zero);
         if (now - since <= limit)
         {
             return Task.FromResult<IReadOnlyList<AlertCondition>>([]);
