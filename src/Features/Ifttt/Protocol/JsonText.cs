@@ -5,14 +5,14 @@ using System.Text.Json;
 namespace AdminPortal.Features.Ifttt.Protocol;
 
 /// <summary>
-/// Whether every string of a JSON text is real Unicode. System.Text.Json parses a document with invalid UTF-8 bytes
+/// Whether every string of a JSON text is real Unicode without NUL characters. System.Text.Json parses a document with invalid UTF-8 bytes
 /// or a lone surrogate escape (<c>"\ud800"</c>) in a string and only throws when the string is read — deep inside an
 /// endpoint, as a 500 that a retrying client would resend forever. One reader pass up front makes it the client's 400.
 /// Plain ASCII strings without escapes (nearly all of them) cost a vectorised check and nothing else.
 /// </summary>
 public static class JsonText
 {
-    /// <summary>False when a string or member name is not valid Unicode; true otherwise (malformed JSON included: the parser says so).</summary>
+    /// <summary>False when a string or member name is not valid Unicode or holds a NUL; true otherwise (malformed JSON included: the parser says so).</summary>
     public static bool StringsAreValid(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
@@ -45,8 +45,11 @@ public static class JsonText
         var chars = ArrayPool<char>.Shared.Rent(raw.Length);
         try
         {
-            reader.CopyString(chars);
-            return true;
+            // An escaped NUL is valid Unicode, but no text field means it and PostgreSQL cannot store it: the IFTTT
+            // answer is sent before the bookkeeping writes that would fail on it, so it is refused here (unescaped
+            // control characters are already a parse error).
+            var written = reader.CopyString(chars);
+            return !chars.AsSpan(0, written).Contains('\0');
         }
         catch (InvalidOperationException)
         {

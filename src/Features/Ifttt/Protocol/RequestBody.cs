@@ -91,7 +91,7 @@ public static class RequestBody
         if (!JsonText.StringsAreValid(bytes.Span))
         {
             return new BodyRead(null, IftttResults.BadRequest(
-                "The request body has a string that is not valid Unicode (invalid UTF-8 bytes or a lone surrogate escape such as \\ud800)."));
+                "The request body has a string that is not valid Unicode (invalid UTF-8 bytes or a lone surrogate escape such as \\ud800) or holds a NUL character (\\u0000)."));
         }
         try
         {
