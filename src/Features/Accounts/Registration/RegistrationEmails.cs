@@ -13,7 +13,7 @@ public sealed class RegistrationEmails(IConfiguration configuration)
         $"Finish creating your {Name} account",
         $"Someone (we hope you) asked to create an account with {Name} for this address.",
         "Finish creating your account", link,
-        $"The link works for {Describe(lifetime)}. If you did not ask for an account, ignore this message: none is made until the link is used.");
+        $"The link works for {DescribeLifetime(lifetime)}. If you did not ask for an account, ignore this message: none is made until the link is used.");
 
     public EmailMessage AlreadyRegistered(string address, string signInLink) => Build(address,
         $"You already have an account with {Name}",
@@ -26,6 +26,7 @@ public sealed class RegistrationEmails(IConfiguration configuration)
         $"{intro}\n\n{action}: {link}\n\n{outro}",
         $"<p>{WebUtility.HtmlEncode(intro)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(action)}</a></p><p>{WebUtility.HtmlEncode(outro)}</p>");
 
-    private static string Describe(TimeSpan span) =>
+    /// <summary>"24 hours", "90 minutes": the link's lifetime as the email and the register page both say it.</summary>
+    public static string DescribeLifetime(TimeSpan span) =>
         span.TotalHours >= 1 && span.TotalHours % 1 == 0 ? $"{span.TotalHours:0} hour{(span.TotalHours == 1 ? "" : "s")}" : $"{span.TotalMinutes:0} minutes";
 }
