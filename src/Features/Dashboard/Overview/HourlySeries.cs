@@ -21,6 +21,26 @@ public static class HourlyChartText
     public static string HourName(DateTimeOffset hour, IReadOnlyList<DateTimeOffset> hours, AdminTimeZone zone) =>
         zone.Format(hour, SpansDays(hours) ? "ddd d MMM HH:mm" : "HH:mm");
 
+    /// <summary>
+    /// The vertical axis's spacing: 1, 2 or 5 times a power of ten giving about five ticks up to the highest value
+    /// (the sum of a bar's series when stacked), instead of the chart's fixed default that flattens small counts.
+    /// Whole numbers only (MudChart's ticks are integers), so at least 1.
+    /// </summary>
+    public static int YAxisStep(IReadOnlyList<HourlySeries> series, bool stacked)
+    {
+        var hours = series.Count == 0 ? 0 : series.Max(s => s.Values.Count);
+        var max = Enumerable.Range(0, hours).Select(i => stacked
+            ? series.Sum(s => i < s.Values.Count ? s.Values[i] ?? 0 : 0)
+            : series.Max(s => i < s.Values.Count ? s.Values[i] ?? 0 : 0)).DefaultIfEmpty(0).Max();
+        if (max <= 5)
+        {
+            return 1;
+        }
+        var rough = max / 5;
+        var power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        return Math.Max(1, (int)new[] { 1, 2, 5, 10 }.Select(m => m * power).First(s => s >= rough));
+    }
+
     public static string Value(double? value, string format, string? unit) =>
         value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) + (unit is null ? "" : " " + unit) : "—";
 

@@ -37,8 +37,9 @@ public sealed class HourlyChartTests : AdminBunitContext
         Assert.Equal(1, mud.ChartSeries[0].Data.Values[23]);
         Assert.Equal(0, mud.ChartSeries[0].Data.Values[0]);
         var options = Assert.IsType<LineChartOptions>(mud.ChartOptions);
-        Assert.Equal("Hour (Europe/Berlin)", options.XAxisTitle);
+        Assert.Equal("Hour starting (Europe/Berlin)", chart.Find("[data-testid=chart-x-axis]").TextContent);
         Assert.Equal("Requests per hour", options.YAxisTitle);
+        Assert.Equal(2, options.YAxisTicks); // up to 7: ticks 0, 2, 4, 6, 8
         Assert.True(options.ShowLegend);
         Assert.Equal("Polls", chart.Find("h2").TextContent);
 
@@ -46,7 +47,7 @@ public sealed class HourlyChartTests : AdminBunitContext
             chart.Find("[data-testid=chart-summary]").TextContent);
         var rows = chart.FindAll("[data-testid=chart-table] tbody tr").Select(r => string.Join("|", r.Children.Select(c => c.TextContent))).ToList();
         Assert.Equal(["14:00|7|2", "10:00|1|0"], rows);
-        Assert.Equal("Hour from (Europe/Berlin)", chart.Find("[data-testid=chart-table] thead th").TextContent);
+        Assert.Equal("Hour starting (Europe/Berlin)", chart.Find("[data-testid=chart-table] thead th").TextContent);
         Assert.Equal("true", chart.Find("div[aria-hidden]").GetAttribute("aria-hidden"));
     }
 
@@ -77,6 +78,7 @@ public sealed class HourlyChartTests : AdminBunitContext
         var mud = chart.FindComponent<MudChart<double>>().Instance;
         Assert.Equal([0, 0, 0, 0, 0, 1.25], mud.ChartSeries[0].Data.Values.Take(6));
         Assert.Equal(9.5, mud.ChartSeries[1].Data.Values[5]);
+        Assert.Equal(2, Assert.IsType<LineChartOptions>(mud.ChartOptions).YAxisTicks);
         Assert.Equal("Median (p50): highest 1.3 s, in the hour from 15:00. 95th percentile (p95): highest 9.5 s, in the hour from 15:00.",
             chart.Find("[data-testid=chart-summary]").TextContent);
         Assert.Equal("15:00|1.3 s|9.5 s", string.Join("|", Assert.Single(chart.FindAll("[data-testid=chart-table] tbody tr")).Children.Select(c => c.TextContent)));
@@ -92,7 +94,7 @@ public sealed class HourlyChartTests : AdminBunitContext
 
         var mud = chart.FindComponent<MudChart<double>>().Instance;
         Assert.Equal(ChartType.StackedBar, mud.ChartType);
-        Assert.IsType<StackedBarChartOptions>(mud.ChartOptions);
+        Assert.Equal(2, Assert.IsType<StackedBarChartOptions>(mud.ChartOptions).YAxisTicks); // the stack reaches 7
         Assert.Equal(["Success", "SKIP", "Error"], mud.ChartSeries.Select(s => s.Name));
         Assert.Equal([4.0, 1, 2], mud.ChartSeries.Select(s => s.Data.Values[23]));
         Assert.Contains("SKIP: 1 in total", chart.Find("[data-testid=chart-summary]").TextContent);

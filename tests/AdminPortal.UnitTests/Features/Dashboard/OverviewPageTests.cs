@@ -91,6 +91,21 @@ public sealed class OverviewPageTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Overview_SevenDaysClicked_ChartsRetitledAndThePollOfSixDaysAgoCounted()
+    {
+        await MigrateAsync();
+        await AddAsync(Poll(Now.AddDays(-6), 200), Poll(Now.AddMinutes(-1), 200));
+        var page = RenderInCircuit<OverviewPage>();
+        page.WaitForAssertion(() => Assert.Contains("Trigger polls: 1 in total", page.Find("[data-testid=traffic-chart]").TextContent));
+
+        page.FindAll("[data-testid=chart-window] button").Single(b => b.TextContent.Trim() == "7 days").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Trigger polls and errors per hour, last 7 days", page.Find("[data-testid=traffic-chart] h2").TextContent));
+        Assert.Contains("Trigger polls: 2 in total", page.Find("[data-testid=traffic-chart]").TextContent);
+        Assert.Equal(["false", "true"], page.FindAll("[data-testid=chart-window] button").Select(b => b.GetAttribute("aria-pressed")));
+    }
+
+    [Fact]
     public async Task Overview_Maintenance_SaysSo()
     {
         await MigrateAsync();
