@@ -133,6 +133,20 @@ public sealed class HourlyChartTests : AdminBunitContext
         Assert.Equal("Polls", chart.Find("h2").TextContent);
     }
 
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(5, 1)]
+    [InlineData(7, 2)]
+    [InlineData(30, 10)]
+    [InlineData(120, 50)]
+    [InlineData(4000, 1000)]
+    public void YAxisStep_AboutFiveTicksOfOneTwoOrFiveTimesAPowerOfTen(double highest, int step) =>
+        Assert.Equal(step, HourlyChartText.YAxisStep([new HourlySeries("a", [0, highest, null])], stacked: false));
+
+    [Fact]
+    public void YAxisStep_Stacked_FitsTheTallestBarsSum() =>
+        Assert.Equal(5, HourlyChartText.YAxisStep([new HourlySeries("a", [10, 1]), new HourlySeries("b", [10, 1])], stacked: true));
+
     private static OverviewCharts Charts(HourWindow window, Func<int, (int Polls, int Errors)> traffic) =>
         new(window, [.. window.Starts.Select((h, i) => new HourlyTraffic(h, traffic(i).Polls, traffic(i).Errors))], [], [], []);
 
