@@ -458,6 +458,23 @@ namespace AdminPortal.Migrations
                     b.ToTable("TokenHealth", (string)null);
                 });
 
+            modelBuilder.Entity("AdminPortal.Features.OAuth.Health.TokenHealthSnapshot", b =>
+                {
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Users")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Hour", "State");
+
+                    b.ToTable("TokenHealthSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("AdminPortal.Features.Preflight.Runs.PreflightRun", b =>
                 {
                     b.Property<long>("Id")

@@ -512,6 +512,23 @@ namespace AdminPortal.Migrations.Postgres
                     b.ToTable("TokenHealth", (string)null);
                 });
 
+            modelBuilder.Entity("AdminPortal.Features.OAuth.Health.TokenHealthSnapshot", b =>
+                {
+                    b.Property<long>("Hour")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Users")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Hour", "State");
+
+                    b.ToTable("TokenHealthSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("AdminPortal.Features.Preflight.Runs.PreflightRun", b =>
                 {
                     b.Property<long>("Id")

@@ -37,6 +37,7 @@ public static class DashboardExtensions
         services.AddScoped<ActionQueries>();
         services.TryAddScoped<ProductCallStore>(); // ProductApi's read API over its call log
         services.AddScoped<OverviewQueries>();
+        services.AddScoped<OverviewChartQueries>();
         services.AddScoped<UserQueries>();
         services.AddScoped<UserAdministration>();
         return services;

@@ -77,7 +77,8 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, AccessibilitySe
         }
     }
 
-    private static async Task CheckAsync(IPage page, string path, List<string> problems)
+    /// <summary>Axe's serious and critical violations, and a page without exactly one h1 and one main landmark, added to <paramref name="problems"/>.</summary>
+    internal static async Task CheckAsync(IPage page, string path, List<string> problems)
     {
         var result = await page.RunAxe();
         foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))

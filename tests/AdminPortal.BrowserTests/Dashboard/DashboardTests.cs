@@ -1,11 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using AdminPortal.BrowserTests.Infrastructure;
-using AdminPortal.Features.Accounts;
-using AdminPortal.Features.OAuth;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.BrowserTests.Dashboard;
 
@@ -22,7 +17,7 @@ public sealed class DashboardTests(ChromiumFixture chromium, AppServer server) :
     [Fact]
     public async Task Dashboard_AdminAddsEventSeesPollAndRevokes_EveryPageWorks()
     {
-        var (userId, email, token) = await CreateLinkedUserAsync();
+        var (userId, email, token) = await server.CreateLinkedUserAsync(Ct);
         await using var browser = await chromium.OpenAsync(server);
         var page = browser.Page;
 
@@ -102,21 +97,6 @@ public sealed class DashboardTests(ChromiumFixture chromium, AppServer server) :
         await page.GetByText("API URL prefix copied").WaitForAsync();
         Assert.Equal(prefix, await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
         Assert.Empty(browser.FailedResponses);
-    }
-
-    private async Task<(string UserId, string Email, string Token)> CreateLinkedUserAsync()
-    {
-        await using var scope = server.Services.CreateAsyncScope();
-        var email = $"customer-{Guid.NewGuid():N}"[..17] + "@browser.test";
-        var user = new AppUser { UserName = email, Email = email, ExternalId = "cust-browser", CreatedAt = DateTimeOffset.UtcNow };
-        var created = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().CreateAsync(user);
-        Assert.True(created.Succeeded);
-        var request = new DefaultHttpContext().Request;
-        var address = new Uri(server.BaseUrl);
-        request.Scheme = address.Scheme;
-        request.Host = new HostString(address.Host, address.Port);
-        var tokens = await scope.ServiceProvider.GetRequiredService<IAccessTokenIssuer>().IssueAsync(user.Id, request, Ct);
-        return (user.Id, email, tokens.AccessToken);
     }
 
     private static async Task ReloadUntilAsync(BrowserSession browser, string path, string selector)

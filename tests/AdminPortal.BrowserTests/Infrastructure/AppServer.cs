@@ -1,7 +1,11 @@
 using System.Net;
+using AdminPortal.Features.Accounts;
+using AdminPortal.Features.OAuth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,6 +52,22 @@ public class AppServer : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A new end user linked to IFTTT: a real access token for them, issued for this server's address.</summary>
+    public async Task<(string UserId, string Email, string Token)> CreateLinkedUserAsync(CancellationToken ct)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var email = $"customer-{Guid.NewGuid():N}"[..17] + "@browser.test";
+        var user = new AppUser { UserName = email, Email = email, ExternalId = "cust-browser", CreatedAt = DateTimeOffset.UtcNow };
+        var created = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().CreateAsync(user);
+        Assert.True(created.Succeeded);
+        var request = new DefaultHttpContext().Request;
+        var address = new Uri(BaseUrl);
+        request.Scheme = address.Scheme;
+        request.Host = new HostString(address.Host, address.Port);
+        var tokens = await scope.ServiceProvider.GetRequiredService<IAccessTokenIssuer>().IssueAsync(user.Id, request, ct);
+        return (user.Id, email, tokens.AccessToken);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

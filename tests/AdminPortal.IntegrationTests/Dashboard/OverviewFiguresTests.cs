@@ -13,7 +13,7 @@ public sealed class OverviewFiguresTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Overview_EndpointTestTraffic_IsLeftOutOfRequestsErrorsAndPolls()
+    public async Task Overview_EndpointTestTraffic_IsLeftOutOfRequestsErrorsAndTheTrafficChart()
     {
         await using var app = new IftttFactory();
         var (_, token) = await app.CreateLinkedUserAsync();
@@ -35,7 +35,10 @@ public sealed class OverviewFiguresTests
 
         Assert.Equal(1, figures.Requests24h);
         Assert.Equal(0, figures.Errors24h);
-        Assert.Equal(1, figures.PollsPerHour.Sum(h => h.Polls));
+        await using var scope = app.Services.CreateAsyncScope();
+        var charts = await scope.ServiceProvider.GetRequiredService<OverviewChartQueries>().LoadAsync(OverviewChartQueries.DayHours, Ct);
+        Assert.Equal(1, charts.Traffic.Sum(h => h.Polls));
+        Assert.Equal(0, charts.Traffic.Sum(h => h.Errors));
     }
 
     private static async Task PollAsync(IftttFactory app, string? token, string body) =>

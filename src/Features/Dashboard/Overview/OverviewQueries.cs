@@ -30,7 +30,6 @@ public sealed record OverviewFigures(
     int LinkedUsers,
     int ActiveIdentities,
     int EventsToday,
-    IReadOnlyList<HourlyPolls> PollsPerHour,
     int Requests24h,
     int Errors24h,
     RealtimeSummary Realtime,
@@ -89,7 +88,7 @@ public sealed class OverviewQueries(
             : scheduled is not null ? ServiceStatus.SunsetScheduled
             : ServiceStatus.Live;
 
-        return new OverviewFigures(users, linked, activeIdentities, eventsToday, await RequestLogQueries.PollsPerHourAsync(db, now, ct), requests, errors,
+        return new OverviewFigures(users, linked, activeIdentities, eventsToday, requests, errors,
             await realtime.SummaryAsync(ct), atRisk, status, scheduled);
     }
 }

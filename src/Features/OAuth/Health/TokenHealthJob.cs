@@ -5,7 +5,8 @@ namespace AdminPortal.Features.OAuth.Health;
 
 /// <summary>
 /// Recomputes every linked user's token health (states also move with time and with revocations made
-/// outside the recorder, e.g. a disconnect) and drops events too old to matter.
+/// outside the recorder, e.g. a disconnect), drops events too old to matter, and records the hour's counts per state
+/// (<see cref="TokenHealthHistory"/>) for the overview's chart.
 /// </summary>
 public sealed class TokenHealthJob(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -29,5 +30,6 @@ public sealed class TokenHealthJob(
         {
             await recorder.RecomputeAsync(userId, ct);
         }
+        await TokenHealthHistory.RecordAsync(db, clock.GetUtcNow(), ct);
     }
 }

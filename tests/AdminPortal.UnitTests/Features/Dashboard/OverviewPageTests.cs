@@ -67,12 +67,15 @@ public sealed class OverviewPageTests : DashboardTestContext
         Assert.Contains("of 2 users", page.Markup);
         // 1 of the 4 non-test requests failed (the test-mode 500 is left out).
         Assert.Equal(0.25.ToString("P1"), page.Find("[data-testid=error-rate]").TextContent);
-        Assert.NotNull(page.Find("[data-testid=polls-chart] svg"));
+        // 3 real polls this hour (the field-options call is not a poll, the test-mode one is left out), 2 of them refused.
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=traffic-chart] svg")));
+        Assert.Contains("Trigger polls: 3 in total", page.Find("[data-testid=traffic-chart] [data-testid=chart-summary]").TextContent);
+        Assert.Contains("Errors (4xx/5xx, any endpoint): 1 in total", page.Find("[data-testid=traffic-chart]").TextContent);
         Assert.Contains("Live", page.Find("[data-testid=service-status]").TextContent);
     }
 
     [Fact]
-    public async Task Overview_EmptyDatabase_ShowsZerosAndNoPollsYet()
+    public async Task Overview_EmptyDatabase_ShowsZerosAndEachChartsEmptySentence()
     {
         await MigrateAsync();
 
@@ -80,7 +83,26 @@ public sealed class OverviewPageTests : DashboardTestContext
 
         page.WaitForAssertion(() => Assert.Equal("0", page.Find("[data-testid=events-today]").TextContent));
         Assert.Equal("never", page.Find("[data-testid=last-delivery]").TextContent);
-        Assert.Contains("No polls in the last 24 hours", page.Find("[data-testid=polls-chart]").TextContent);
+        page.WaitForAssertion(() => Assert.Contains("No IFTTT requests in the last 24 hours.", page.Find("[data-testid=traffic-chart]").TextContent));
+        Assert.Contains("No realtime nudges delivered in the last 24 hours.", page.Find("[data-testid=realtime-lag-chart]").TextContent);
+        Assert.Contains("No actions run in the last 24 hours.", page.Find("[data-testid=actions-chart]").TextContent);
+        Assert.Contains("No token-health counts recorded in the last 24 hours.", page.Find("[data-testid=token-health-chart]").TextContent);
+        Assert.Empty(page.FindAll("svg.mud-chart-line, [data-testid=chart-table]"));
+    }
+
+    [Fact]
+    public async Task Overview_SevenDaysClicked_ChartsRetitledAndThePollOfSixDaysAgoCounted()
+    {
+        await MigrateAsync();
+        await AddAsync(Poll(Now.AddDays(-6), 200), Poll(Now.AddMinutes(-1), 200));
+        var page = RenderInCircuit<OverviewPage>();
+        page.WaitForAssertion(() => Assert.Contains("Trigger polls: 1 in total", page.Find("[data-testid=traffic-chart]").TextContent));
+
+        page.FindAll("[data-testid=chart-window] button").Single(b => b.TextContent.Trim() == "7 days").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Trigger polls and errors per hour, last 7 days", page.Find("[data-testid=traffic-chart] h2").TextContent));
+        Assert.Contains("Trigger polls: 2 in total", page.Find("[data-testid=traffic-chart]").TextContent);
+        Assert.Equal(["false", "true"], page.FindAll("[data-testid=chart-window] button").Select(b => b.GetAttribute("aria-pressed")));
     }
 
     [Fact]
