@@ -9,21 +9,10 @@ public sealed class BenchProviderOptionsTests
     [Fact]
     public async Task InstancesAboveOne_OnSqlite_IsRefusedWithTheReason_BeforeAnythingRuns()
     {
-        var errors = new StringWriter();
-        var before = Console.Error;
-        Console.SetError(errors);
-        int exitCode;
-        try
-        {
-            exitCode = await BenchMain.Main(["--quick", "--instances", "2"]);
-        }
-        finally
-        {
-            Console.SetError(before);
-        }
+        var (exitCode, _, errors) = await BenchConsole.RunAsync("--quick", "--instances", "2");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("--instances 2 needs --provider postgres (or both): on SQLite AdminPortal runs as one instance", errors.ToString());
+        Assert.Contains("--instances 2 needs --provider postgres (or both): on SQLite AdminPortal runs as one instance", errors);
     }
 
     [Fact]
