@@ -30,7 +30,17 @@ public static class BenchMain
             e.Cancel = true;
             cts.Cancel();
         };
-        var passes = await BenchRun.RunAllAsync(options, line => Console.WriteLine(line), cts.Token);
+        IReadOnlyList<BenchReport> passes;
+        try
+        {
+            passes = await BenchRun.RunAllAsync(options, line => Console.WriteLine(line), cts.Token);
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            // The disposals on the way out stopped the app processes and removed a PostgreSQL cluster.
+            Console.Error.WriteLine("Stopped (Ctrl-C or the run's time bound): app processes and any PostgreSQL cluster removed, no results written.");
+            return 130;
+        }
         foreach (var report in passes)
         {
             Console.WriteLine();
