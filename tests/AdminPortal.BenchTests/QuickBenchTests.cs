@@ -38,7 +38,7 @@ public sealed class QuickBenchTests
     /// and two app processes on one database, requests spread over both: zero errors, never a timing. Duplicate realtime
     /// entries are reported, not failed, until realtime batches are leased across instances (issue 16, item 2).
     /// </summary>
-    [Fact(Timeout = 300_000)]
+    [Fact(Timeout = 300_000, SkipWhen = nameof(BenchPostgres.Skipped), SkipType = typeof(BenchPostgres), Skip = BenchPostgres.SkipReason)]
     public async Task QuickMode_OnPostgresWithTwoInstances_CompletesWithZeroErrors()
     {
         var (report, table, log) = await RunAsync(["--provider", "postgres", "--instances", "2", "--only", string.Join(',', PostgresScenarios)],
