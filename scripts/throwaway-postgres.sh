@@ -3,6 +3,8 @@
 # start_throwaway_postgres installs Debian's postgresql package when no initdb is found, creates a cluster with
 # initdb in a temp directory owned by the postgres user (the server refuses to run as root), listens on
 # 127.0.0.1 on a free port only (no Unix socket left behind), and exports ADMINPORTAL_TEST_POSTGRES.
+# fsync is off (a test database is disposable) unless PG_THROWAWAY_FSYNC=on: the benchmark sets it, so PostgreSQL's
+# commits wait for the disk as SQLite's do and the two providers' write figures compare.
 # stop_throwaway_postgres stops it and removes the directory; the caller runs it from a trap.
 
 pg_bin_dir() {
@@ -40,7 +42,7 @@ start_throwaway_postgres() {
   for attempt in 1 2 3; do
     port=$(free_port)
     if as_postgres "$bin/pg_ctl" -D "$PG_THROWAWAY_DIR/data" -l "$PG_THROWAWAY_DIR/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='' -c fsync=off -c max_connections=300" start >/dev/null; then
+        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='' -c fsync=${PG_THROWAWAY_FSYNC:-off} -c max_connections=300" start >/dev/null; then
       export ADMINPORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
       echo "Throwaway PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($PG_THROWAWAY_DIR)"
       return 0

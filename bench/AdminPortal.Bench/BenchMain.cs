@@ -24,17 +24,34 @@ public static class BenchMain
         }
 
         // Every run stops by itself: the whole run is bounded, and so is every scenario inside it.
-        using var cts = new CancellationTokenSource(options.Quick ? TimeSpan.FromMinutes(5) : TimeSpan.FromMinutes(45));
+        using var cts = new CancellationTokenSource(options.Quick ? TimeSpan.FromMinutes(5 * options.Providers.Count) : TimeSpan.FromMinutes(45 * options.Providers.Count));
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
             cts.Cancel();
         };
-        var report = await BenchRun.RunAsync(options, line => Console.WriteLine(line), cts.Token);
-        Console.WriteLine();
-        Console.WriteLine(ReportWriter.Table(report));
-        var path = await ReportWriter.WriteJsonAsync(report, options.ResultsDirectory!, CancellationToken.None);
+        IReadOnlyList<BenchReport> passes;
+        try
+        {
+            passes = await BenchRun.RunAllAsync(options, line => Console.WriteLine(line), cts.Token);
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            // The disposals on the way out stopped the app processes and removed a PostgreSQL cluster.
+            Console.Error.WriteLine("Stopped (Ctrl-C or the run's time bound): app processes and any PostgreSQL cluster removed, no results written.");
+            return 130;
+        }
+        foreach (var report in passes)
+        {
+            Console.WriteLine();
+            Console.WriteLine(ReportWriter.Table(report));
+        }
+        if (passes.Count > 1)
+        {
+            Console.WriteLine(ComparisonWriter.Table(passes));
+        }
+        var path = await ReportWriter.WriteJsonAsync(passes, options.ResultsDirectory!, CancellationToken.None);
         Console.WriteLine($"Results: {path}");
-        return report.AllScenariosClean ? 0 : 1;
+        return passes.All(p => p.AllScenariosClean) ? 0 : 1;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdminPortal.Bench.Database;
 
 namespace AdminPortal.Bench;
 
@@ -37,6 +38,10 @@ public sealed record BenchOptions
     /// <summary>ifttt-mix: requests in flight at most (open loop; one beyond waits, and its wait counts in its latency).</summary>
     public int MixMaxInFlight { get; init; } = 256;
     public bool Quick { get; init; }
+    /// <summary>One pass per provider, in this order (<c>--provider sqlite|postgres|both</c>; SQLite alone by default).</summary>
+    public IReadOnlyList<BenchProvider> Providers { get; init; } = [BenchProvider.Sqlite];
+    /// <summary>App processes on the one database of a PostgreSQL pass, requests spread over them in turn (a SQLite pass always has one).</summary>
+    public int Instances { get; init; } = 1;
     /// <summary>Only these scenarios (all when empty).</summary>
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
 
@@ -82,6 +87,9 @@ public sealed record BenchOptions
           --mix k=N,…             ifttt-mix shares of cold, warm, refresh, userinfo, action (30,50,5,5,10)
           --mix-start N --mix-factor F --mix-steps N --mix-step S   ifttt-mix ramp (100/s ×1.5, 12 steps of 5 s;
                                   quick 50/s, 3 steps of 1 s)
+          --provider P            sqlite (default), postgres (its own throwaway cluster: Debian's postgresql,
+                                  installed if missing), or both (one pass each, one side-by-side table)
+          --instances N           app processes on the one PostgreSQL database, requests spread over them (1)
           --app-dll PATH [--app-root DIR]          measure another build (e.g. an older checkout)
           --encrypted-tokens      mint tokens as builds before decision 0007 did
           --app-env NAME=VALUE    extra environment for the app process
@@ -120,6 +128,8 @@ public sealed record BenchOptions
                 "--mix-factor" => o with { MixFactor = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--mix-steps" => o with { MixSteps = Int() },
                 "--mix-step" => o with { MixStepDuration = TimeSpan.FromSeconds(Int()) },
+                "--provider" => o with { Providers = ProvidersNamed(Next()) },
+                "--instances" => o with { Instances = Int() },
                 "--only" => o with { Only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet() },
                 "--repo" => o with { RepoRoot = Next() },
                 "--work" => o with { WorkDirectory = Next() },
@@ -129,6 +139,15 @@ public sealed record BenchOptions
                 "--app-env" => o with { AppEnvironment = WithVariable(o.AppEnvironment, Next()) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}. See --help or bench/README.md."),
             };
+        }
+        if (o.Instances < 1)
+        {
+            throw new ArgumentException("--instances needs at least 1.");
+        }
+        if (o.Instances > 1 && !o.Providers.Contains(BenchProvider.Postgres))
+        {
+            throw new ArgumentException($"--instances {o.Instances} needs --provider postgres (or both): on SQLite AdminPortal runs as one " +
+                "instance — the database is a file of one machine, written by one process.");
         }
         var repo = string.IsNullOrEmpty(o.RepoRoot) ? FindRepoRoot() : Path.GetFullPath(o.RepoRoot);
         return o with
@@ -159,6 +178,17 @@ public sealed record BenchOptions
         }
         return shares.Values.Sum() > 0 ? shares : throw new ArgumentException("--mix needs at least one share above 0.");
     }
+
+    private static BenchProvider[] ProvidersNamed(string name) => name.ToLowerInvariant() switch
+    {
+        "sqlite" => [BenchProvider.Sqlite],
+        "postgres" or "postgresql" => [BenchProvider.Postgres],
+        "both" => [BenchProvider.Sqlite, BenchProvider.Postgres],
+        _ => throw new ArgumentException($"--provider takes sqlite, postgres or both, not '{name}'."),
+    };
+
+    /// <summary>With <c>--provider both</c>, <c>--instances</c> is the PostgreSQL pass's; SQLite's is always one.</summary>
+    public int InstancesOn(BenchProvider provider) => provider == BenchProvider.Postgres ? Instances : 1;
 
     public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using AdminPortal.Bench.Database;
 using AdminPortal.Bench.Seeding;
 
 namespace AdminPortal.Bench.Harness;
@@ -61,7 +62,7 @@ public sealed class AppProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<AppProcess> StartAsync(string appDll, string repoRoot, string databasePath, string workDirectory, int port,
+    public static async Task<AppProcess> StartAsync(string appDll, string repoRoot, BenchDatabase database, Uri issuer, int port,
         Uri realtimeUrl, IReadOnlyDictionary<string, string> environment, IEnumerable<KeyValuePair<string, string>> settings, CancellationToken ct)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -76,7 +77,7 @@ public sealed class AppProcess : IAsyncDisposable
         info.ArgumentList.Add($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        foreach (var (key, value) in AppSettings.Common(databasePath, workDirectory).Concat(settings))
+        foreach (var (key, value) in AppSettings.Common(database, issuer).Concat(settings))
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

@@ -8,12 +8,14 @@ namespace AdminPortal.Bench.Harness;
 
 /// <summary>
 /// IFTTT's Realtime API, faked inside the bench on Kestrel: <c>POST /v1/notifications</c> answers 200 and records
-/// when each trigger identity first arrived (Stopwatch timestamps, the same clock the load generator uses).
+/// when each trigger identity first arrived (Stopwatch timestamps, the same clock the load generator uses) and how
+/// often it arrived — more than once for one event is a batch sent twice (e.g. by two instances).
 /// </summary>
 public sealed class FakeRealtime : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, long> _firstSeen = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _times = new(StringComparer.Ordinal);
     private long _requests;
     private long _entries;
     private long _lastRequestAt;
@@ -40,11 +42,15 @@ public sealed class FakeRealtime : IAsyncDisposable
     /// <summary>When <paramref name="triggerIdentity"/> was first received, if it was.</summary>
     public long? ReceivedAt(string triggerIdentity) => _firstSeen.TryGetValue(triggerIdentity, out var at) ? at : null;
 
+    /// <summary>How many entries named <paramref name="triggerIdentity"/> since it was last forgotten.</summary>
+    public int TimesReceived(string triggerIdentity) => _times.TryGetValue(triggerIdentity, out var times) ? times : 0;
+
     public void Forget(IEnumerable<string> triggerIdentities)
     {
         foreach (var id in triggerIdentities)
         {
             _firstSeen.TryRemove(id, out _);
+            _times.TryRemove(id, out _);
         }
     }
 
@@ -70,6 +76,7 @@ public sealed class FakeRealtime : IAsyncDisposable
             if (item.TryGetProperty("trigger_identity", out var id) && id.GetString() is { } identity)
             {
                 _firstSeen.TryAdd(identity, at);
+                _times.AddOrUpdate(identity, 1, (_, times) => times + 1);
             }
         }
         return Results.Ok();

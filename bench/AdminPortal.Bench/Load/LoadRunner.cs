@@ -22,14 +22,22 @@ public delegate Task<Outcome> Operation(HttpClient http, int worker, Random rand
 /// </summary>
 public static class LoadRunner
 {
-    public static HttpClient CreateClient(Uri baseAddress, int clients) => new(new SocketsHttpHandler
+    /// <summary>A client for the app: one instance, or several with requests spread over them in turn (<see cref="SpreadHandler"/>).</summary>
+    public static HttpClient CreateClient(IReadOnlyList<Uri> instances, int clients)
     {
-        MaxConnectionsPerServer = clients * 2,
-        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-        AutomaticDecompression = DecompressionMethods.None, // gzip bodies are drained, not inflated: the app's work, not ours
-        UseCookies = false,
-    })
-    { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        HttpMessageHandler handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = clients * 2,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = DecompressionMethods.None, // gzip bodies are drained, not inflated: the app's work, not ours
+            UseCookies = false,
+        };
+        if (instances.Count > 1)
+        {
+            handler = new SpreadHandler(instances, handler);
+        }
+        return new HttpClient(handler) { BaseAddress = instances[0], Timeout = TimeSpan.FromSeconds(60) };
+    }
 
     public static async Task<ScenarioResult> RunAsync(string name, HttpClient http, int clients, TimeSpan warmUp, TimeSpan duration,
         Operation operation, CancellationToken ct)

@@ -7,6 +7,10 @@ public sealed record BenchReport
 {
     public required DateTimeOffset StartedAt { get; init; }
     public required string Mode { get; init; }
+    /// <summary>SQLite or PostgreSQL: the app's database in this pass.</summary>
+    public string Provider { get; init; } = "SQLite";
+    /// <summary>App processes serving the pass (requests spread over them in turn).</summary>
+    public int Instances { get; init; } = 1;
     public required string Machine { get; init; }
     public required Dictionary<string, object> Scale { get; init; }
     public Dictionary<string, double> SeedSeconds { get; init; } = [];

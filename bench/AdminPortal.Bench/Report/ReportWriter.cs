@@ -20,7 +20,7 @@ public static class ReportWriter
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine(c, $"AdminPortal bench — {report.Mode}, {report.StartedAt:yyyy-MM-dd HH:mm} UTC, {report.Machine}");
+        text.AppendLine(c, $"AdminPortal bench — {report.Mode}, {ComparisonWriter.Label(report)}, {report.StartedAt:yyyy-MM-dd HH:mm} UTC, {report.Machine}");
         text.AppendLine(c, $"scale: {string.Join(", ", report.Scale.Select(kv => $"{kv.Key} {kv.Value}"))}");
         text.AppendLine(c, $"seeding (not part of any figure): {string.Join(", ", report.SeedSeconds.Select(kv => $"{kv.Key} {kv.Value:0.0} s"))}");
         text.AppendLine();
@@ -69,11 +69,13 @@ public static class ReportWriter
         return text.ToString();
     }
 
-    public static async Task<string> WriteJsonAsync(BenchReport report, string directory, CancellationToken ct)
+    /// <summary>One pass: its report, as before; several: <c>{"passes": [...]}</c> in run order.</summary>
+    public static async Task<string> WriteJsonAsync(IReadOnlyList<BenchReport> passes, string directory, CancellationToken ct)
     {
         Directory.CreateDirectory(directory);
+        var report = passes[0];
         var path = Path.Combine(directory, $"{report.StartedAt:yyyyMMdd-HHmmss}{(report.Mode == "quick" ? "-quick" : "")}.json");
-        var json = JsonSerializer.Serialize(report, JsonOptions);
+        var json = passes.Count == 1 ? JsonSerializer.Serialize(report, JsonOptions) : JsonSerializer.Serialize(new { Passes = passes }, JsonOptions);
         await File.WriteAllTextAsync(path, json, ct);
         return path;
     }

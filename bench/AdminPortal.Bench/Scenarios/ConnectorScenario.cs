@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using AdminPortal.Bench.Database;
 using AdminPortal.Bench.Harness;
 using AdminPortal.Bench.Load;
 using AdminPortal.Bench.Seeding;
-using Microsoft.Data.Sqlite;
 
 namespace AdminPortal.Bench.Scenarios;
 
@@ -40,21 +40,21 @@ public static class ConnectorScenario
         var measured = pool.GetRange(warm, count);
         realtime.Forget(measured.Select(m => m.Identity.Id));
         var appeared = new long[count];
-        var (servedBefore, storedBefore) = (product.Served, CountEvents(db.DatabasePath));
+        var (servedBefore, storedBefore) = (product.Served, CountEvents(db.Database));
         var clock = Stopwatch.StartNew();
         await GenerateAsync(product, o.ConnectorRate, measured, random, appeared, ct);
         var seconds = clock.Elapsed.TotalSeconds;
-        var (served, stored) = (product.Served - servedBefore, CountEvents(db.DatabasePath) - storedBefore);
+        var (served, stored) = (product.Served - servedBefore, CountEvents(db.Database) - storedBefore);
 
         var identities = measured.Select(m => m.Identity.Id).ToList();
         await Notifications.WaitAsync(realtime, identities, appeared, DeliveryWait, ct);
-        var (latency, missing, early) = Notifications.Collect(realtime, identities, appeared, errors,
+        var (latency, missing, early, duplicates) = Notifications.Collect(realtime, identities, appeared, errors,
             $"within {DeliveryWait.TotalSeconds:0} s of the window's end");
         if (product.Refused > 0)
         {
             errors.Add($"the product refused {product.Refused} request(s) (unknown token, bad cursor or limit)");
         }
-        foreach (var failure in CursorFailures(db.DatabasePath))
+        foreach (var failure in CursorFailures(db.Database))
         {
             errors.Add(failure);
         }
@@ -66,7 +66,7 @@ public static class ConnectorScenario
             Extra = new()
             {
                 ["users"] = db.Users.Count, ["offered_events_per_s"] = o.ConnectorRate, ["events"] = count, ["missing"] = missing,
-                ["received_before_appearance"] = early, ["first_round_s"] = Math.Round(firstRoundSeconds, 2),
+                ["received_before_appearance"] = early, ["duplicate_nudges"] = duplicates, ["first_round_s"] = Math.Round(firstRoundSeconds, 2),
                 ["poll_cycle_s"] = served > 0 ? Math.Round(db.Users.Count * seconds / served, 2) : 0,
             },
         };
@@ -90,19 +90,19 @@ public static class ConnectorScenario
         }
     }
 
-    /// <summary>Timeline rows in the app's database (read-only beside the running app; WAL lets both work).</summary>
-    private static long CountEvents(string databasePath)
+    /// <summary>Timeline rows in the app's database (read beside the running app).</summary>
+    private static long CountEvents(BenchDatabase database)
     {
-        using var connection = Open(databasePath);
+        using var connection = database.OpenForReading();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM \"TimelineEvents\"";
-        return (long)command.ExecuteScalar()!;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Users whose last poll failed, as the app recorded it on their cursor (the status page's source).</summary>
-    private static List<string> CursorFailures(string databasePath)
+    private static List<string> CursorFailures(BenchDatabase database)
     {
-        using var connection = Open(databasePath);
+        using var connection = database.OpenForReading();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT \"UserId\", \"LastError\" FROM \"ConnectorCursors\" WHERE \"Failures\" > 0";
         using var reader = command.ExecuteReader();
@@ -112,15 +112,5 @@ public static class ConnectorScenario
             failures.Add($"user {reader.GetString(0)}: poll failing: {(reader.IsDBNull(1) ? "" : reader.GetString(1))}");
         }
         return failures;
-    }
-
-    private static SqliteConnection Open(string databasePath)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 30,
-        }.ToString());
-        connection.Open();
-        return connection;
     }
 }

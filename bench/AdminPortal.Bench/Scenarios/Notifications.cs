@@ -20,12 +20,15 @@ internal static class Notifications
         }
     }
 
-    /// <summary>Latencies of the received; a missing one is an error; <c>Early</c> counts receipts before the moment (stale nudges).</summary>
-    public static (Percentiles Latency, long Missing, long Early) Collect(FakeRealtime fake, IReadOnlyList<string> identities, long[] since,
+    /// <summary>
+    /// Latencies of the received; a missing one is an error; <c>Early</c> counts receipts before the moment (stale
+    /// nudges); <c>Duplicates</c> the entries beyond the first for an identity whose one event should cause one nudge.
+    /// </summary>
+    public static (Percentiles Latency, long Missing, long Early, long Duplicates) Collect(FakeRealtime fake, IReadOnlyList<string> identities, long[] since,
         ErrorLog errors, string within)
     {
         var latencies = new Latencies(identities.Count);
-        long missing = 0, early = 0;
+        long missing = 0, early = 0, duplicates = 0;
         for (var i = 0; i < identities.Count; i++)
         {
             if (since[i] == 0)
@@ -39,8 +42,9 @@ internal static class Notifications
                 continue;
             }
             early += received < since[i] ? 1 : 0;
+            duplicates += Math.Max(0, fake.TimesReceived(identities[i]) - 1);
             latencies.Record(Math.Max(0, received - since[i]));
         }
-        return (latencies.Summarise(), missing, early);
+        return (latencies.Summarise(), missing, early, duplicates);
     }
 }

@@ -37,7 +37,7 @@ public static class RealtimeScenario
 
         var identities = measured.Select(m => m.Identity.Id).ToList();
         await Notifications.WaitAsync(fake, identities, responded, DeliveryWait, ct);
-        var (latency, missing, early) = Notifications.Collect(fake, identities, responded, errors, $"within {DeliveryWait.TotalSeconds:0} s");
+        var (latency, missing, early, duplicates) = Notifications.Collect(fake, identities, responded, errors, $"within {DeliveryWait.TotalSeconds:0} s");
 
         var ingest = ingestLatencies.Summarise();
         return new ScenarioResult
@@ -46,7 +46,7 @@ public static class RealtimeScenario
             Latency = latency, Errors = errors.Count, ErrorSamples = errors.Samples,
             Extra = new()
             {
-                ["rate_per_s"] = o.RealtimeRate, ["missing"] = missing, ["received_before_response"] = early,
+                ["rate_per_s"] = o.RealtimeRate, ["missing"] = missing, ["received_before_response"] = early, ["duplicate_nudges"] = duplicates,
                 ["ingest_p50_ms"] = ingest.P50, ["ingest_p99_ms"] = ingest.P99,
             },
         };

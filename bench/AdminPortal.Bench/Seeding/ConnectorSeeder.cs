@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AdminPortal.Bench.Database;
 using AdminPortal.Bench.Harness;
 using AdminPortal.Features.ProductLink;
 using AdminPortal.Features.Service;
@@ -17,17 +18,16 @@ public static class ConnectorSeeder
     /// <summary>Far beyond any run, so the app never refreshes (and the fake product has no token endpoint).</summary>
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromDays(30);
 
-    public static async Task<SeededDatabase> SeedAsync(string directory, string repoRoot, int users, Action<string> log, CancellationToken ct)
+    public static async Task<SeededDatabase> SeedAsync(BenchDatabase database, string repoRoot, Uri issuer, int users, Action<string> log, CancellationToken ct)
     {
         var total = Stopwatch.StartNew();
-        var databasePath = Seeder.FreshDatabasePath(directory);
-        await using var host = new SeedHost(databasePath, directory, repoRoot, encryptedTokens: false);
+        await using var host = new SeedHost(database, issuer, repoRoot, encryptedTokens: false);
         var services = host.Services; // migrations and start-up tasks, as for the other databases
         var hostTime = total.Elapsed;
 
         var benchUsers = new List<BenchUser>(users);
         long identities;
-        using (var writer = new BulkWriter(databasePath))
+        using (var writer = database.OpenBulkWriter())
         {
             UserRows.Insert(writer, users, new Random(20261203), benchUsers);
             identities = IdentityRows.Insert(writer, services.GetRequiredService<DeclaredService>(), benchUsers, DemoService.Doors.Length);
@@ -42,7 +42,7 @@ public static class ConnectorSeeder
         }
         var linksTime = step.Elapsed;
         log($"  connector: {users:N0} linked users, {identities:N0} door identities, product links in {linksTime.TotalSeconds:0.0} s");
-        return new SeededDatabase(databasePath, benchUsers, 0, 0, identities,
+        return new SeededDatabase(database, benchUsers, 0, 0, identities,
             new SeedTimings(hostTime, TimeSpan.Zero, linksTime, TimeSpan.Zero, TimeSpan.Zero, total.Elapsed));
     }
 }

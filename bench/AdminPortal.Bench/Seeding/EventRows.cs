@@ -31,10 +31,10 @@ internal static class EventRows
                 var received = occurred + random.Next(50, 2000);
                 var (trigger, attributes, ingredients) = random.Next(100) < 70 ? DoorEvent(random, occurred) : ButtonEvent(random, occurred);
                 var id = Ulid.New(DateTimeOffset.FromUnixTimeMilliseconds(received));
-                BulkWriter.Run(insertEvent, id, user.Id, trigger, occurred, received, null, EventIngredients.Write(attributes), ingredients);
+                insertEvent.Add(id, user.Id, trigger, occurred, received, null, EventIngredients.Write(attributes), ingredients);
                 foreach (var key in shapes.EventKeys(trigger, attributes))
                 {
-                    BulkWriter.Run(insertKey, user.Id, key, occurred, id);
+                    insertKey.Add(user.Id, key, occurred, id);
                     keys++;
                 }
                 if (++events % RowsPerTransaction == 0)

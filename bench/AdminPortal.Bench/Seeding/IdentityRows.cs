@@ -31,7 +31,7 @@ internal static class IdentityRows
                 var key = TriggerMatcher.KeyForFields(trigger.Slug, trigger.Fields, values);
                 var fields = EventIngredients.Write([KeyValuePair.Create(field.Slug, value)]);
                 var identity = new BenchIdentity(Seeder.IdentityId(user.Id, trigger.Slug, value), trigger.Slug, field.Slug, value);
-                BulkWriter.Run(insert, user.Id, identity.Id, trigger.Slug, fields, key, seen, seen, 10, 0, 0, null);
+                insert.Add(user.Id, identity.Id, trigger.Slug, fields, key, seen, seen, 10, 0, 0, null);
                 user.Identities.Add(identity);
                 count++;
             }

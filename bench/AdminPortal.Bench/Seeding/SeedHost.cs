@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using AdminPortal.Bench.Database;
 using AdminPortal.Data;
 
 namespace AdminPortal.Bench.Seeding;
@@ -14,13 +15,13 @@ namespace AdminPortal.Bench.Seeding;
 /// and runs the start-up tasks (IFTTT client registration, secrets), and its services mint real tokens.
 /// Development, like the app process the bench starts, so both use this machine user's development certificates.
 /// </summary>
-internal sealed class SeedHost(string databasePath, string workDirectory, string repoRoot, bool encryptedTokens) : WebApplicationFactory<Program>
+internal sealed class SeedHost(BenchDatabase database, Uri issuer, string repoRoot, bool encryptedTokens) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseContentRoot(repoRoot);
-        foreach (var (key, value) in AppSettings.Common(databasePath, workDirectory))
+        foreach (var (key, value) in AppSettings.Common(database, issuer))
         {
             builder.UseSetting(key, value);
         }
@@ -28,10 +29,19 @@ internal sealed class SeedHost(string databasePath, string workDirectory, string
         builder.UseSetting("Ifttt:Realtime:Enabled", "false");
         // A bench key ring is created fresh and thrown away with its database: its "unencrypted at rest" warning is noise here.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
+        if (database.Provider == BenchProvider.Postgres)
+        {
+            // EF's migrator first reads __EFMigrationsHistory, which a fresh PostgreSQL database lacks: that expected
+            // "relation does not exist" is logged as a failed command. A real seeding failure still throws.
+            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "None");
+        }
         builder.ConfigureTestServices(services =>
         {
             // Seeding only: a crash loses a bench database, never real data, so skip the fsync per commit.
-            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(NoSyncInterceptor.Instance));
+            if (database.Provider == BenchProvider.Sqlite)
+            {
+                services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(NoSyncInterceptor.Instance));
+            }
             if (encryptedTokens)
             {
                 services.PostConfigure<OpenIddict.Server.OpenIddictServerOptions>(options => options.DisableAccessTokenEncryption = false);
@@ -69,13 +79,18 @@ public static class AppSettings
     /// <summary>The IFTTT client's secret (applied on every start), so the bench can refresh as IFTTT does.</summary>
     public const string ClientSecret = "bench-client-secret-0123456789abcdef";
 
-    public static IEnumerable<KeyValuePair<string, string>> Common(string databasePath, string workDirectory) =>
+    /// <summary>
+    /// The issuer is configured rather than taken from each request, so tokens minted by the seeding host are valid
+    /// on every app instance, whatever port the load balancer in front (here: the bench) sent the request to.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> Common(BenchDatabase database, Uri issuer) =>
     [
-        new("ConnectionStrings:AdminPortal", $"Data Source={databasePath}"),
-        new("ConnectionStrings:Hangfire", Path.Combine(workDirectory, "hangfire.db")),
-        new("Email:OutboxPath", Path.Combine(workDirectory, "outbox")),
-        // Beside the bench database, not the checkout's data/keys: the seeding host protects product tokens the app process unprotects.
-        new("DataProtection:KeysPath", Path.Combine(workDirectory, "keys")),
+        .. database.AppSettings(),
+        new("OAuth:Issuer", issuer.ToString()),
+        new("Email:OutboxPath", Path.Combine(database.Directory, "outbox")),
+        // Beside the bench database, not the checkout's data/keys: the seeding host protects product tokens the app
+        // processes unprotect, and every instance signs in with the same key ring (as a multi-instance deployment must).
+        new("DataProtection:KeysPath", Path.Combine(database.Directory, "keys")),
         new("Ifttt:ServiceKey", ServiceKey),
         new("Ifttt:ClientSecret", ClientSecret),
         new("Ingest:ApiKeys:0", IngestKey),

@@ -1,3 +1,5 @@
+using AdminPortal.Bench.Database;
+
 namespace AdminPortal.Bench.Seeding;
 
 /// <summary>A trigger identity the seed stored for a user: what IFTTT would poll with.</summary>
@@ -16,7 +18,7 @@ public sealed class BenchUser(string id, int index)
 }
 
 /// <summary>What a seeded database holds, as the load generator needs it.</summary>
-public sealed record SeededDatabase(string DatabasePath, IReadOnlyList<BenchUser> Users, long Events, long MatchKeys, long Identities, SeedTimings Timings);
+public sealed record SeededDatabase(BenchDatabase Database, IReadOnlyList<BenchUser> Users, long Events, long MatchKeys, long Identities, SeedTimings Timings);
 
 public sealed record SeedTimings(TimeSpan Host, TimeSpan Users, TimeSpan Tokens, TimeSpan Identities, TimeSpan Events, TimeSpan Total);
 

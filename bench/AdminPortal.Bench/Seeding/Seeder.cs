@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using AdminPortal.Bench.Database;
 using AdminPortal.Features.Service;
 using AdminPortal.Features.Timelines;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,14 +15,12 @@ namespace AdminPortal.Bench.Seeding;
 /// </summary>
 public static class Seeder
 {
-    public static async Task<SeededDatabase> SeedAsync(string directory, string repoRoot, int users, int identitiesPerUser, int eventsPerUser,
-        string issuerHost, bool encryptedTokens, Action<string> log, CancellationToken ct)
+    public static async Task<SeededDatabase> SeedAsync(BenchDatabase database, string repoRoot, int users, int identitiesPerUser, int eventsPerUser,
+        Uri issuer, bool encryptedTokens, Action<string> log, CancellationToken ct)
     {
         var total = Stopwatch.StartNew();
-        var databasePath = FreshDatabasePath(directory);
-
         var step = Stopwatch.StartNew();
-        await using var host = new SeedHost(databasePath, directory, repoRoot, encryptedTokens);
+        await using var host = new SeedHost(database, issuer, repoRoot, encryptedTokens);
         var services = host.Services; // starts the app in-process: migrations, IFTTT client, secrets
         var service = services.GetRequiredService<DeclaredService>();
         var shapes = services.GetRequiredService<MatchShapes>();
@@ -29,7 +28,7 @@ public static class Seeder
 
         var random = new Random(20261126);
         var benchUsers = new List<BenchUser>(users);
-        using (var writer = new BulkWriter(databasePath))
+        using (var writer = database.OpenBulkWriter())
         {
             step.Restart();
             UserRows.Insert(writer, users, random, benchUsers);
@@ -37,7 +36,7 @@ public static class Seeder
             log($"  users: {users:N0} in {usersTime.TotalSeconds:0.0} s");
 
             step.Restart();
-            await TokenMinter.MintAsync(services, benchUsers, issuerHost, ct);
+            await TokenMinter.MintAsync(services, benchUsers, issuer, ct);
             var tokensTime = step.Elapsed;
             log($"  tokens: {users:N0} in {tokensTime.TotalSeconds:0.0} s");
 
@@ -51,20 +50,9 @@ public static class Seeder
             var eventsTime = step.Elapsed;
             log($"  events: {events:N0} ({keys:N0} match keys) in {eventsTime.TotalSeconds:0.0} s");
 
-            return new SeededDatabase(databasePath, benchUsers, events, keys, identities,
+            return new SeededDatabase(database, benchUsers, events, keys, identities,
                 new SeedTimings(hostTime, usersTime, tokensTime, identitiesTime, eventsTime, total.Elapsed));
         }
-    }
-
-    /// <summary>Empties <paramref name="directory"/> (a bench database is rebuilt every run) and names the database in it.</summary>
-    internal static string FreshDatabasePath(string directory)
-    {
-        if (Directory.Exists(directory))
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, "adminportal.db");
     }
 
     /// <summary>IFTTT's identities look like 40 hex digits; deterministic here so reruns poll the same ones.</summary>

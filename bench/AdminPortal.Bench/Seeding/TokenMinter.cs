@@ -12,15 +12,15 @@ namespace AdminPortal.Bench.Seeding;
 /// </summary>
 internal static class TokenMinter
 {
-    public static async Task MintAsync(IServiceProvider services, IReadOnlyList<BenchUser> users, string issuerHost, CancellationToken ct)
+    public static async Task MintAsync(IServiceProvider services, IReadOnlyList<BenchUser> users, Uri issuer, CancellationToken ct)
     {
         var queue = new ConcurrentQueue<BenchUser>(users);
         var workers = Enumerable.Range(0, Math.Max(2, Environment.ProcessorCount * 2)).Select(_ => Task.Run(async () =>
         {
-            // The issuer is the request's base URI, as in the real flow: the one the app process will be reached at.
+            // The request's base URI, as in the real flow (the issuer itself is configured, OAuth:Issuer: every instance shares it).
             var request = new DefaultHttpContext().Request;
             request.Scheme = "http";
-            request.Host = new HostString(issuerHost);
+            request.Host = new HostString(issuer.Authority);
             while (queue.TryDequeue(out var user))
             {
                 await using var scope = services.CreateAsyncScope();

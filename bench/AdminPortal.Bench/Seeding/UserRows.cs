@@ -16,7 +16,7 @@ internal static class UserRows
             random.NextBytes(bytes);
             var id = new Guid(bytes).ToString();
             var email = $"bench-user-{i:D6}@bench.local";
-            BulkWriter.Run(insert, id, ExternalId(i), 0, created, email, email.ToUpperInvariant(), email, email.ToUpperInvariant(), 1,
+            insert.Add(id, ExternalId(i), 0, created, email, email.ToUpperInvariant(), email, email.ToUpperInvariant(), 1,
                 Guid.NewGuid().ToString("N").ToUpperInvariant(), Guid.NewGuid().ToString(), 0, 0, 1, 0);
             into.Add(new BenchUser(id, i));
         }
