@@ -87,6 +87,22 @@ public sealed class MoveToPostgresTests
     }
 
     [Fact(SkipUnless = nameof(TestDatabase.IsPostgres), SkipType = typeof(TestDatabase), Skip = NeedsServer)]
+    public async Task Move_EveryTableOfTheModelWithRows_ArrivesRowForRow()
+    {
+        var file = await StartedSqliteInstallAsync();
+        await EveryTableFiller.FillAsync(file, Ct);
+        var sqliteRows = await MoveInstall.RowCountsAsync(new SqliteConnection($"Data Source={file};Pooling=False"), MoveInstall.SqliteTables);
+        Assert.All(sqliteRows, table => Assert.True(table.Value > 0, $"{table.Key} is empty"));
+        var directory = AdminPortalFactory.NewDataDirectory();
+
+        var moved = await MoveInstall.MoveAsync("--from", file, "--to", MoveInstall.PostgresFor(directory));
+
+        Assert.True(moved.Exit == 0, moved.Error);
+        var postgresRows = await MoveInstall.RowCountsAsync(TestDatabase.Connect(directory), MoveInstall.PostgresTables);
+        Assert.Equal(sqliteRows.OrderBy(t => t.Key, StringComparer.Ordinal), postgresRows.OrderBy(t => t.Key, StringComparer.Ordinal));
+    }
+
+    [Fact(SkipUnless = nameof(TestDatabase.IsPostgres), SkipType = typeof(TestDatabase), Skip = NeedsServer)]
     public async Task Move_IntoDatabaseWithData_IsRefusedUnlessReplace()
     {
         var file = await StartedSqliteInstallAsync();
