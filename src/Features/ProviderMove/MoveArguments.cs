@@ -1,8 +1,9 @@
 namespace AdminPortal.Features.ProviderMove;
 
 /// <summary>
-/// <c>move-to-postgres [--from FILE] [--to "CONNECTION STRING"] [--replace]</c>. Anything else (e.g.
-/// <c>--Config:Include=…</c>) is configuration, read as the app reads it, which supplies what is not given.
+/// <c>move-to-postgres [--from FILE] [--to "CONNECTION STRING"] [--replace]</c>. <c>--Key=value</c>, <c>--Section:Key value</c>
+/// and the host's <c>--contentRoot</c> / <c>--environment</c> are configuration, read as the app reads it, which supplies
+/// what is not given.
 /// </summary>
 public sealed record MoveArguments(string? From, string? To, bool Replace, IReadOnlyList<string> Configuration)
 {
@@ -12,6 +13,7 @@ public sealed record MoveArguments(string? From, string? To, bool Replace, IRead
 
     private static readonly string[] Valued = ["from", "to"];
     private const string ReplaceFlag = "--replace";
+    private static readonly string[] HostKeys = ["contentRoot", "environment", "applicationName"];
 
     /// <summary>The arguments, or the reason they cannot be used.</summary>
     public static (MoveArguments? Arguments, string? Problem) Parse(IReadOnlyList<string> args)
@@ -29,12 +31,20 @@ public sealed record MoveArguments(string? From, string? To, bool Replace, IRead
             var name = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i][2..] : null;
             if (name is null || !Valued.Contains(name))
             {
-                if (!args[i].StartsWith("--", StringComparison.Ordinal) || !args[i].Contains('=', StringComparison.Ordinal))
+                if (name is not null && name.Contains('=', StringComparison.Ordinal))
                 {
-                    // Only --Key=value configuration may pass through: a typo such as --form must not be ignored silently.
+                    configuration.Add(args[i]);
+                    continue;
+                }
+                // "--Section:Key value" and the host's own keys pass through as configuration; anything else is refused, so
+                // a typo such as --form does not silently move the default file.
+                if (name is null || !(name.Contains(':', StringComparison.Ordinal) || HostKeys.Contains(name, StringComparer.OrdinalIgnoreCase))
+                    || i + 1 >= args.Count)
+                {
                     return (null, $"unknown argument '{args[i]}'.");
                 }
                 configuration.Add(args[i]);
+                configuration.Add(args[++i]);
                 continue;
             }
             if (i + 1 >= args.Count || string.IsNullOrWhiteSpace(args[i + 1]) || args[i + 1].StartsWith("--", StringComparison.Ordinal))

@@ -16,6 +16,7 @@ public sealed class MoveArgumentTests
 
     [Theory]
     [InlineData(new[] { "--form", "x.db" }, "unknown argument '--form'")]
+    [InlineData(new[] { "stray" }, "unknown argument 'stray'")]
     [InlineData(new[] { "--from" }, "--from needs a value")]
     [InlineData(new[] { "--from", "x.db", "--to", "--replace" }, "--to needs a value")]
     [InlineData(new[] { "--from", "x.db", "--Database:Provider=Sqlite" }, "--to is needed")]
@@ -28,6 +29,26 @@ public sealed class MoveArgumentTests
         Assert.Equal(2, exit);
         Assert.StartsWith($"AdminPortal cannot move to PostgreSQL: {problem}", error);
         Assert.Empty(output);
+    }
+
+    /// <summary>The real executable, as an admin runs it: the configured SQLite file and the configured PostgreSQL string are the defaults.</summary>
+    [Fact]
+    public async Task RealExecutable_TakesFromAndToFromTheConfiguration()
+    {
+        var directory = AdminPortalFactory.NewDataDirectory();
+        Directory.CreateDirectory(directory);
+        var missing = Path.Combine(directory, "configured.db");
+
+        var fromConfiguration = await AppProcess.RunAsync(["move-to-postgres", "--to", ValidTarget, "--contentRoot", directory],
+            new() { ["ConnectionStrings__AdminPortal"] = $"Data Source={missing}" }, directory);
+        var toMissing = await AppProcess.RunAsync(["move-to-postgres", "--from", missing, "--Database:Provider", "Postgres"],
+            new() { ["ConnectionStrings__AdminPortal"] = "Host=127.0.0.1" }, directory);
+
+        Assert.Equal(1, fromConfiguration.ExitCode);
+        Assert.Contains($"AdminPortal cannot move to PostgreSQL: {missing} does not exist.", fromConfiguration.Stderr);
+        Assert.Equal(2, toMissing.ExitCode);
+        Assert.Contains("AdminPortal cannot move to PostgreSQL: ConnectionStrings:AdminPortal: the PostgreSQL connection string must name a Host and a Database",
+            toMissing.Stderr);
     }
 
     [Fact]
