@@ -172,12 +172,12 @@ public static class MoveToPostgresCommand
     {
         var keys = Path.GetFullPath(configuration[SecretsExtensions.KeysPathKey] is { Length: > 0 } path ? path : "data/keys", contentRoot);
         return $"""
-            Next: set {DatabaseExtensions.ProviderKey}=Postgres and {DatabaseExtensions.ConnectionStringKey} to this database, and start
-            AdminPortal with the same Data Protection keys ({SecretsExtensions.KeysPathKey}, here {keys}; copy the folder if the
-            app moves to another machine) and the same {OAuthCertificates.SigningKey} / {OAuthCertificates.EncryptionKey}: the
-            stored service key, client secret and product tokens are encrypted with those keys, and IFTTT's tokens are signed
-            and encrypted with those certificates. Hangfire's job storage was not moved: recurring jobs are scheduled again
-            at start-up; its run history stays in the old file.
+            Next: set {DatabaseExtensions.ProviderKey}=Postgres and {DatabaseExtensions.ConnectionStringKey} to this database, then start
+            AdminPortal with the same Data Protection keys ({SecretsExtensions.KeysPathKey}, here {keys}; copy the folder
+            if the app moves to another machine) and the same {OAuthCertificates.SigningKey} and {OAuthCertificates.EncryptionKey}.
+            The stored service key and product tokens are encrypted with those keys, and the tokens IFTTT holds are signed and
+            encrypted with those certificates. Hangfire's job storage was not moved: recurring jobs are scheduled again at
+            start-up; the old run history stays where it was.
             """;
     }
 
