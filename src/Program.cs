@@ -19,6 +19,7 @@ using AdminPortal.Features.Preflight;
 using AdminPortal.Features.Preflight.Cli;
 using AdminPortal.Features.ProductApi;
 using AdminPortal.Features.ProductLink;
+using AdminPortal.Features.ProviderMove;
 using AdminPortal.Features.Realtime;
 using AdminPortal.Features.Secrets;
 using AdminPortal.Features.Service;
@@ -43,6 +44,10 @@ try
     if (RestoreCommand.TryParse(args, out var backupFile, out var hostArgs))
     {
         return RestoreCommand.Run(backupFile, hostArgs); // dotnet run -- restore <file>: docs/backups.md
+    }
+    if (args is [MoveToPostgresCommand.Name, .. var moveArgs])
+    {
+        return await MoveToPostgresCommand.RunAsync(moveArgs, Console.Out, Console.Error); // SQLite's data into PostgreSQL: README
     }
 
     var builder = WebApplication.CreateBuilder(args);

@@ -15,7 +15,10 @@ public class OAuthFactory : AdminPortalFactory
     public const string RedirectUri = "https://ifttt.com/channels/demo_home/authorize";
     public const string Password = "Passw0rd-Long-Enough";
 
-    public OAuthFactory()
+    public OAuthFactory() : this(NewDataDirectory()) { }
+
+    /// <summary>Over a data directory of the test's choosing (several installs side by side, e.g. before and after a move).</summary>
+    protected OAuthFactory(string dataDirectory) : base(dataDirectory)
     {
         // Real "now", so OpenIddict's development certificates are in date; tests only ever move it forward.
         Clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
