@@ -44,7 +44,7 @@ public sealed class AlertApp : IAsyncDisposable
         var before = LastRun(recurringId).JobId;
         App.Services.GetRequiredService<IRecurringJobManager>().Trigger(recurringId);
         var run = await IftttFactory.EventuallyAsync(() => Task.FromResult(LastRun(recurringId)),
-            r => r.JobId is not null && r.JobId != before && r.State is "Succeeded" or "Failed");
+            r => r.JobId is not null && r.JobId != before && r.State is "Succeeded" or "Failed", TimeSpan.FromSeconds(60));
         Assert.True(run.JobId != before && run.State == "Succeeded", $"the {recurringId} job did not succeed in time (last: {run.State})");
     }
 

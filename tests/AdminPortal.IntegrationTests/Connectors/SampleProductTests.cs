@@ -55,11 +55,12 @@ public sealed class SampleProductTests : IAsyncLifetime
         Assert.True(opened.IsSuccessStatusCode, await opened.Content.ReadAsStringAsync(Ct));
         var id = (await opened.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("id").GetString();
 
-        var events = await IftttFactory.EventuallyAsync(() => app.EventsAsync(userId), e => e.Count > 0);
+        // Generous waits: the product's delivery crosses two real HTTP servers, slow on a loaded machine (seen at 10 s).
+        var events = await IftttFactory.EventuallyAsync(() => app.EventsAsync(userId), e => e.Count > 0, TimeSpan.FromSeconds(30));
         Assert.Equal([id], events.Select(e => e.SourceId));
         Assert.Contains(relay.Statuses, s => s == 200);
         Assert.Equal(["front"], (await app.PollDoorOpenedAsync(token, "alice-front", "front")).Select(e => e.Door));
-        Assert.Equal(["alice-front"], Assert.Single(await _realtime.WaitForCallsAsync(1, TimeSpan.FromSeconds(10))).Entries());
+        Assert.Equal(["alice-front"], Assert.Single(await _realtime.WaitForCallsAsync(1, TimeSpan.FromSeconds(30))).Entries());
     }
 
     public async ValueTask DisposeAsync() => await _realtime.DisposeAsync();

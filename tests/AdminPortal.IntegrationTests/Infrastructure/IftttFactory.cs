@@ -97,9 +97,12 @@ public class IftttFactory : AdminPortalFactory
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     /// <summary>Background writers (identities, request log) apply changes shortly after the response: wait for them.</summary>
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
+    public static Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done) => EventuallyAsync(probe, done, TimeSpan.FromSeconds(10));
+
+    /// <param name="within">How long to keep probing; a Hangfire job's run (queue poll, worker, commit) needs more on a loaded machine.</param>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan within)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow + within;
         while (true)
         {
             var value = await probe();
