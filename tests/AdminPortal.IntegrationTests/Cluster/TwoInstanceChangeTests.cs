@@ -5,6 +5,7 @@ using AdminPortal.Data;
 using AdminPortal.Data.Cluster;
 using AdminPortal.Features.Accounts.Administration;
 using AdminPortal.Features.Availability;
+using AdminPortal.Features.Secrets;
 using AdminPortal.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -92,6 +93,28 @@ public sealed class TwoInstanceChangeTests
         Assert.Null(await apps.A.Services.GetRequiredService<AdminAccounts>().LockAsync(userId));
 
         Assert.InRange(await UntilStatusAsync(() => PollAsync(onB), HttpStatusCode.Unauthorized, Bound), TimeSpan.Zero, Bound);
+    }
+
+    [Fact(SkipUnless = nameof(TestDatabase.IsPostgres), SkipType = typeof(TestDatabase), Skip = OnlyOnPostgres)]
+    public async Task ServiceKeyRotatedOnA_BTakesTheNewKeyWithinTheBound()
+    {
+        // Not configured: the key lives in the database, as pasted on the Service page (configuration would win).
+        await using var apps = TwoInstances.Start(new Dictionary<string, string?> { ["Ifttt:ServiceKey"] = "" });
+        var secretsOnA = apps.A.Services.GetRequiredService<ISecretStore>();
+        await secretsOnA.SetAsync(SecretNames.ServiceKey, "first-service-key-0123456789", Ct);
+        Assert.Equal(HttpStatusCode.OK, (await StatusOnBAsync(apps, "first-service-key-0123456789")).StatusCode); // B has read it now
+
+        await secretsOnA.SetAsync(SecretNames.ServiceKey, "second-service-key-0123456789", Ct);
+
+        Assert.InRange(await UntilStatusAsync(() => StatusOnBAsync(apps, "second-service-key-0123456789"), HttpStatusCode.OK, Bound), TimeSpan.Zero, Bound);
+        await HttpAssert.ErrorAsync(await StatusOnBAsync(apps, "first-service-key-0123456789"), HttpStatusCode.Unauthorized);
+    }
+
+    private static Task<HttpResponseMessage> StatusOnBAsync(TwoInstances apps, string serviceKey)
+    {
+        var client = apps.B.IftttClient();
+        client.DefaultRequestHeaders.Add("IFTTT-Service-Key", serviceKey);
+        return client.GetAsync("/ifttt/v1/status", Ct);
     }
 
     [Fact(SkipUnless = nameof(TestDatabase.IsPostgres), SkipType = typeof(TestDatabase), Skip = OnlyOnPostgres)]
