@@ -76,9 +76,9 @@ internal sealed class ClusterChangeListener(ClusterChangeFeed feed, PostgresData
                     }
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                return; // stopping: whatever the connection threw, it was not lost
             }
             catch (Exception ex)
             {
