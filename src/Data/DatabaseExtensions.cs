@@ -1,3 +1,4 @@
+using AdminPortal.Data.Cluster;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Data;
@@ -51,6 +52,8 @@ public static class DatabaseExtensions
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         builder.Services.AddSingleton<DatabaseWriteGate>();
         builder.Services.AddHostedService<DatabaseInitializer>();
+        // Several instances on one PostgreSQL database: what each holds in memory follows the others' changes (decision 0027).
+        builder.AddClusterChangeFeed(provider);
         // After the initializer: hosted services start in order, so the file is migrated and in WAL mode by then.
         if (sqliteFile is not null)
         {

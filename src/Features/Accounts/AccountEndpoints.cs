@@ -8,7 +8,7 @@ namespace AdminPortal.Features.Accounts;
 
 public static class AccountEndpoints
 {
-    /// <summary>Lets the tab that signed out finish its own redirect before its circuit is told (see <see cref="AccountAccessChanges.Notify"/>).</summary>
+    /// <summary>Lets the tab that signed out finish its own redirect before its circuit is told (see <see cref="AccountAccessChanges.NotifyAsync"/>).</summary>
     public static readonly TimeSpan SignOutCircuitDelay = TimeSpan.FromSeconds(3);
 
     public static WebApplication MapAccountEndpoints(this WebApplication app)
@@ -36,7 +36,7 @@ public static class AccountEndpoints
             {
                 await signIn.UserManager.UpdateSecurityStampAsync(user);
             }
-            changes.Notify(user.Id, SignOutCircuitDelay);
+            await changes.NotifyAsync(user.Id, SignOutCircuitDelay);
         }
         return TypedResults.LocalRedirect("/Account/Login");
     }

@@ -1,22 +1,42 @@
 using System.Collections.Concurrent;
 using AdminPortal.Data;
+using AdminPortal.Data.Cluster;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Secrets;
 
 /// <summary>
 /// Configuration first (read on every call, so a reload takes effect), then the <c>Secrets</c> row, cached in
-/// process (one app process per database, so the cache cannot go stale behind our back). Nothing is generated
-/// behind the admin's back: a secret exists once configured, pasted or generated on the Service page.
+/// process. A write tells the other instances on the same database through the cluster change feed, in its own
+/// transaction, and they forget their copy of that secret (decision 0027): a rotated key is in force everywhere within
+/// seconds. Nothing is generated behind the admin's back: a secret exists once configured, pasted or generated on the
+/// Service page.
 /// </summary>
-internal sealed class SecretStore(IDbContextFactory<AppDbContext> dbFactory, IConfiguration configuration, SecretCodec codec, TimeProvider clock)
-    : ISecretStore
+internal sealed class SecretStore : ISecretStore
 {
+    public const string Topic = "secrets";
+
     /// <summary>A row as last read: its stored form, and for encrypted secrets the decrypted value.</summary>
     private sealed record Loaded(string? Stored, string? Value, DateTimeOffset? UpdatedAt);
 
+    private readonly IDbContextFactory<AppDbContext> dbFactory;
+    private readonly IConfiguration configuration;
+    private readonly SecretCodec codec;
+    private readonly TimeProvider clock;
+    private readonly ClusterChangeFeed feed;
     private readonly ConcurrentDictionary<string, Loaded> _cache = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public SecretStore(IDbContextFactory<AppDbContext> dbFactory, IConfiguration configuration, SecretCodec codec, TimeProvider clock,
+        ClusterChangeFeed feed)
+    {
+        this.dbFactory = dbFactory;
+        this.configuration = configuration;
+        this.codec = codec;
+        this.clock = clock;
+        this.feed = feed;
+        feed.Subscribe(Topic, ForgetAsync);
+    }
 
     public async ValueTask<string?> GetAsync(string name, CancellationToken ct = default)
     {
@@ -105,8 +125,33 @@ internal sealed class SecretStore(IDbContextFactory<AppDbContext> dbFactory, ICo
                 row.Value = stored;
                 row.UpdatedAt = now;
             }
+            feed.Stage(db, Topic, name);
             await db.SaveChangesAsync(ct);
             _cache[name] = new Loaded(stored, SecretNames.KindOf(name) == SecretKind.Encrypted ? value : null, now);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Another instance wrote <paramref name="name"/> (null: anything may have changed). Under the gate, so a load that
+    /// read the old row before the change committed cannot put it back after this.
+    /// </summary>
+    private async Task ForgetAsync(string? name, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (name is null)
+            {
+                _cache.Clear();
+            }
+            else
+            {
+                _cache.TryRemove(name, out _);
+            }
         }
         finally
         {

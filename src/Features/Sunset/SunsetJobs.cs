@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using AdminPortal.Data.Cluster;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Sunset;
@@ -14,6 +15,7 @@ public sealed class SunsetJobs(
     NoticeSender sender,
     NoticeTemplates templates,
     ServiceLifecycle lifecycle,
+    ClusterChangeFeed feed,
     IEnumerable<ISunsetStep> sunsetSteps,
     TimeProvider clock,
     ILogger<SunsetJobs> logger)
@@ -75,7 +77,9 @@ public sealed class SunsetJobs(
         }
         await SendUserNoticesAsync(planId, ct);
 
-        lifecycle.MarkSunset(ServiceLifecycle.MessageFor(plan));
+        var message = ServiceLifecycle.MessageFor(plan);
+        lifecycle.MarkSunset(message);
+        await feed.PublishAsync(ServiceLifecycle.Topic, message, ct); // the other instances stop answering too
         foreach (var step in sunsetSteps)
         {
             await step.RunAsync(plan, ct);

@@ -18,6 +18,8 @@ public enum Throttled
 /// the ones ASP.NET Core's rate-limiting middleware is configured with). The middleware counts requests; what must be
 /// limited here is failures, decided after the credential check, so callers ask <see cref="RetryAfter"/> and report
 /// <see cref="Count"/> themselves. Checking takes no permit (a zero-permit acquire), so only failures use the budget.
+/// Counts are per instance, on purpose (decision 0027): several instances give a guesser several budgets, and sharing
+/// them would cost a database write per failure — the traffic they exist to absorb.
 /// </summary>
 public sealed class FailureThrottle : IDisposable
 {

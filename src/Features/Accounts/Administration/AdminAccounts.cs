@@ -112,7 +112,7 @@ public sealed class AdminAccounts(IServiceScopeFactory scopes, DatabaseWriteGate
         var result = await change(users, user);
         if (lossOfAccess && result is null or { Succeeded: true })
         {
-            changes.Notify(userId);
+            await changes.NotifyAsync(userId);
         }
         return result is null or { Succeeded: true } ? null : string.Join(" ", result.Errors.Select(e => e.Description));
     }

@@ -34,7 +34,7 @@ public sealed class UserDeleter(IServiceScopeFactory scopes, DatabaseWriteGate g
             throw new InvalidOperationException("Could not delete the user: " + string.Join(" ", deleted.Errors.Select(e => e.Description)));
         }
         await transaction.CommitAsync(ct);
-        changes.Notify(userId); // their open tabs and cookies end now
+        await changes.NotifyAsync(userId); // their open tabs and cookies end now, here and on the other instances
         return true;
     }
 }

@@ -46,12 +46,12 @@ public sealed class RevalidatingAccountStateProvider : RevalidatingServerAuthent
         base.Dispose(disposing);
     }
 
-    private async void OnAccessChanged(string userId)
+    private async void OnAccessChanged(string? userId)
     {
         try
         {
             var state = await GetAuthenticationStateAsync();
-            if (state.User.FindFirstValue(_identity.Value.ClaimsIdentity.UserIdClaimType) != userId
+            if (userId is not null && state.User.FindFirstValue(_identity.Value.ClaimsIdentity.UserIdClaimType) != userId
                 || await ValidateAuthenticationStateAsync(state, CancellationToken.None))
             {
                 return;

@@ -7,8 +7,8 @@ namespace AdminPortal.Features.Accounts.Sessions;
 
 /// <summary>
 /// The sign-in cookie's check. Identity compares the security stamp every <c>ValidationInterval</c> (set to
-/// <c>Accounts:SessionRevalidationInterval</c>); a cookie issued before its user's access changed in this process is
-/// checked at its very next request, so a demoted or locked admin cannot reload an admin page on the old cookie.
+/// <c>Accounts:SessionRevalidationInterval</c>); a cookie issued before its user's access changed (on this instance or,
+/// through the cluster change feed, another) is checked at its very next request, so a demoted or locked admin cannot reload an admin page on the old cookie.
 /// </summary>
 public static class SessionCookieCheck
 {

@@ -8,8 +8,8 @@ namespace AdminPortal.Features.OAuth.Connections;
 
 /// <summary>
 /// Records "last used" per connection at most once a minute per connection (remembered in memory), so
-/// IFTTT's polling costs no database write per request. One app process per database (see SecretStore),
-/// so the in-memory throttle is sound; a restart merely allows one extra write. API calls only queue the
+/// IFTTT's polling costs no database write per request. The throttle is per instance: several instances on one
+/// database, or a restart, merely write the same stamp a few more times (decision 0027). API calls only queue the
 /// stamp (<see cref="Touch"/>, written by <see cref="ConnectionUsageWriter"/>); the token endpoint writes it at once.
 /// </summary>
 public sealed class ConnectionUsageRecorder(IDbContextFactory<AppDbContext> dbFactory, ConnectionUsageWriter writer, TimeProvider clock,

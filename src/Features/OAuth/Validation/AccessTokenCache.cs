@@ -13,8 +13,8 @@ public sealed record ValidatedAccessToken(string Subject, string? TokenId, strin
 /// the token itself. Any write to a token or authorization row made through the app's database context (revoke,
 /// disconnect, sunset, redeem, prune) forgets the affected entries at once (<see cref="AccessTokenCacheInvalidation"/>),
 /// and a validation that raced such a write is not remembered (<see cref="Generation"/>). Expiry is always honoured.
-/// One app process per database (as SecretStore assumes), so no other process can revoke behind its back;
-/// a change made to the database by hand is picked up within <see cref="Lifetime"/>.
+/// Other instances on the same database forget the same entries through the cluster change feed within seconds
+/// (decision 0027); a change made to the database by hand is picked up within <see cref="Lifetime"/>.
 /// </summary>
 public sealed class AccessTokenCache(TimeProvider clock)
 {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using AdminPortal.Data;
+using AdminPortal.Data.Cluster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using OpenIddict.EntityFrameworkCore.Models;
@@ -12,11 +13,28 @@ namespace AdminPortal.Features.OAuth.Validation;
 /// <see cref="AppDbContext"/>, whoever makes it (OpenIddict's managers, its revocation endpoint, disconnect, sunset,
 /// pruning): entity updates and deletes forget the matching entries, bulk UPDATE/DELETE statements forget everything.
 /// Writes inside a transaction are forgotten again when it commits, so a validation that read the old row in between
-/// cannot stay remembered.
+/// cannot stay remembered. The same writes go out on the cluster change feed, in the writing transaction, so the other
+/// instances on the database forget the same entries when it commits (decision 0027).
 /// </summary>
-public sealed class AccessTokenCacheInvalidation(AccessTokenCache cache)
+public sealed class AccessTokenCacheInvalidation
 {
+    public const string TokensTopic = "oauth.tokens";
+    public const string AuthorizationsTopic = "oauth.authorizations";
+    public const string AllTopic = "oauth.all";
+
+    private readonly AccessTokenCache _cache;
+    private readonly ClusterChangeFeed _feed;
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
+
+    public AccessTokenCacheInvalidation(AccessTokenCache cache, ClusterChangeFeed feed)
+    {
+        _cache = cache;
+        _feed = feed;
+        // Another instance's writes (or a lost feed: null) forget here what they forgot there.
+        feed.Subscribe(TokensTopic, ids => Forget(ids is null ? Pending.Everything : new Pending(Ids(ids), [], All: false)));
+        feed.Subscribe(AuthorizationsTopic, ids => Forget(ids is null ? Pending.Everything : new Pending([], Ids(ids), All: false)));
+        feed.Subscribe(AllTopic, _ => Forget(Pending.Everything));
+    }
 
     public IInterceptor[] Interceptors => [new SaveChangesHook(this), new BulkCommandHook(this), new CommitHook(this)];
 
@@ -50,6 +68,14 @@ public sealed class AccessTokenCacheInvalidation(AccessTokenCache cache)
         var pending = new Pending(tokens ?? [], authorizations ?? [], All: false);
         Forget(pending);
         Remember(context, pending);
+        if (tokens is not null)
+        {
+            _feed.Stage(context, TokensTopic, string.Join(' ', tokens));
+        }
+        if (authorizations is not null)
+        {
+            _feed.Stage(context, AuthorizationsTopic, string.Join(' ', authorizations));
+        }
     }
 
     private void Saved(DbContext? context)
@@ -65,21 +91,24 @@ public sealed class AccessTokenCacheInvalidation(AccessTokenCache cache)
         }
     }
 
-    private void BulkCommand(DbCommand command, DbContext? context)
+    /// <summary>Whether the statement was a bulk write to the token tables (then everything is forgotten here).</summary>
+    private bool BulkCommand(DbCommand command, DbContext? context)
     {
         var sql = command.CommandText.AsSpan().TrimStart();
         if (!(sql.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase) || sql.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase)) ||
             !(sql.Contains("\"OpenIddictTokens\"", StringComparison.Ordinal) || sql.Contains("\"OpenIddictAuthorizations\"", StringComparison.Ordinal)))
         {
-            return;
+            return false;
         }
-        var pending = new Pending([], [], All: true);
-        Forget(pending);
+        Forget(Pending.Everything);
         if (context?.Database.CurrentTransaction is not null)
         {
-            Remember(context, pending);
+            Remember(context, Pending.Everything);
         }
+        return true;
     }
+
+    private static List<string> Ids(string joined) => [.. joined.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
 
     private void Ended(DbContext? context, bool committed)
     {
@@ -101,21 +130,23 @@ public sealed class AccessTokenCacheInvalidation(AccessTokenCache cache)
     {
         if (pending.All)
         {
-            cache.ForgetAll();
+            _cache.ForgetAll();
             return;
         }
         if (pending.Tokens.Count > 0)
         {
-            cache.ForgetTokens(pending.Tokens);
+            _cache.ForgetTokens(pending.Tokens);
         }
         if (pending.Authorizations.Count > 0)
         {
-            cache.ForgetAuthorizations(pending.Authorizations);
+            _cache.ForgetAuthorizations(pending.Authorizations);
         }
     }
 
     private sealed record Pending(List<string> Tokens, List<string> Authorizations, bool All)
     {
+        public static readonly Pending Everything = new([], [], All: true);
+
         public Pending Merge(Pending other) => new([.. Tokens, .. other.Tokens], [.. Authorizations, .. other.Authorizations], All || other.All);
     }
 
@@ -151,15 +182,21 @@ public sealed class AccessTokenCacheInvalidation(AccessTokenCache cache)
     {
         public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
         {
-            owner.BulkCommand(command, eventData.Context);
+            if (owner.BulkCommand(command, eventData.Context))
+            {
+                owner._feed.Stage(command, AllTopic, null);
+            }
             return result;
         }
 
-        public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
+        public override async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
             CancellationToken cancellationToken = default)
         {
-            owner.BulkCommand(command, eventData.Context);
-            return ValueTask.FromResult(result);
+            if (owner.BulkCommand(command, eventData.Context))
+            {
+                await owner._feed.StageAsync(command, AllTopic, null, cancellationToken);
+            }
+            return result;
         }
     }
 

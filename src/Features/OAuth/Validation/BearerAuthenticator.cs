@@ -25,7 +25,15 @@ public sealed class BearerAuthenticator
     {
         _cache = cache;
         _usage = usage;
-        changes.Changed += cache.ForgetSubject;
+        changes.Changed += subject =>
+        {
+            if (subject is null)
+            {
+                cache.ForgetAll(); // everyone's access may have changed (another instance's news was missed)
+                return;
+            }
+            cache.ForgetSubject(subject);
+        };
     }
 
     /// <summary>The token's subject (our user id), or null when the token is missing, invalid, expired or revoked.</summary>

@@ -81,6 +81,7 @@ public abstract class DashboardTestContext : AdminBunitContext
         Services.AddSingleton(ServiceLoader.Load(configuration, Services));
         Services.AddSingleton<MatchShapes>();
         Services.AddSingleton<DatabaseWriteGate>();
+        Services.AddSingleton<AdminPortal.Data.Cluster.ClusterChangeFeed>(); // SQLite: publishes nothing
         Services.AddSingleton<ITimelineSql, SqliteTimelineSql>();
         Services.AddSingleton<ITriggerIdentitySql, SqliteTriggerIdentitySql>();
         Services.AddSingleton<MatchingIdentities>();
