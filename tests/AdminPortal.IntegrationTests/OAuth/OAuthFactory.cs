@@ -15,12 +15,17 @@ public class OAuthFactory : AdminPortalFactory
     public const string RedirectUri = "https://ifttt.com/channels/demo_home/authorize";
     public const string Password = "Passw0rd-Long-Enough";
 
-    public OAuthFactory()
+    public OAuthFactory() : this(NewDataDirectory()) { }
+
+    private OAuthFactory(string dataDirectory) : base(dataDirectory)
     {
         // Real "now", so OpenIddict's development certificates are in date; tests only ever move it forward.
         Clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         Settings["Ifttt:ClientSecret"] = ClientSecret;
     }
+
+    /// <summary>Several factories over one directory share its database: instances of one install (decision 0028).</summary>
+    public static new OAuthFactory OverDirectory(string dataDirectory) => new(dataDirectory);
 
     public FakeTimeProvider Time => Clock!;
 
