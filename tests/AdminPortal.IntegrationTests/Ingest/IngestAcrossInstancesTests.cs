@@ -12,9 +12,8 @@ public sealed class IngestAcrossInstancesTests
     [Fact(SkipUnless = nameof(TestDatabase.IsPostgres), SkipType = typeof(TestDatabase), Skip = TwoInstances.OnlyOnPostgres)]
     public async Task SameBatch_OnTwoInstancesAtOnce_StoredOnceAndEveryAnswerNamesIt()
     {
-        var (a, b) = TwoInstances.Over(IftttFactory.OverDirectory);
-        await using var first = a;
-        await using var second = b;
+        await using var instances = TwoInstances.Over(IftttFactory.OverDirectory);
+        var (a, b) = instances;
         var (userId, _) = await a.CreateLinkedUserAsync();
         var at = DateTimeOffset.UtcNow;
         // Warmed up first, so neither instance's requests all finish before the other's start.

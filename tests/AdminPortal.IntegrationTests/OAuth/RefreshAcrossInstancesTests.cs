@@ -11,9 +11,8 @@ public sealed class RefreshAcrossInstancesTests
     [Fact(SkipUnless = nameof(TestDatabase.IsPostgres), SkipType = typeof(TestDatabase), Skip = TwoInstances.OnlyOnPostgres)]
     public async Task Refresh_InParallelOnTwoInstances_AllAnsweredWithOneSuccessor()
     {
-        var (a, b) = TwoInstances.Over(OAuthFactory.OverDirectory);
-        await using var first = a;
-        await using var second = b;
+        await using var instances = TwoInstances.Over(OAuthFactory.OverDirectory);
+        var (a, b) = instances;
         // Both warmed up on the refresh path first, so neither instance's requests all finish before the other's start.
         foreach (var app in new[] { a, b })
         {

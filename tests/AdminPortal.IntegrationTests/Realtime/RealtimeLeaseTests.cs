@@ -13,9 +13,8 @@ public sealed class RealtimeLeaseTests : RealtimeTestBase
     [Fact(SkipUnless = nameof(TestDatabase.IsPostgres), SkipType = typeof(TestDatabase), Skip = TwoInstances.OnlyOnPostgres)]
     public async Task TwoInstances_DrainOneBacklog_EachIdentityNudgedOnceNoneLost()
     {
-        var (a, b) = TwoInstances.Over(directory => WithSettings(CreateApp(directory, debounce: TimeSpan.Zero), ("BatchSize", "100")));
-        await using var first = a;
-        await using var second = b;
+        await using var instances = TwoInstances.Over(directory => WithSettings(CreateApp(directory, debounce: TimeSpan.Zero), ("BatchSize", "100")));
+        var (a, b) = instances;
         _ = b.Server;
         var identities = Enumerable.Range(0, 2500).Select(i => $"backlog-{i:D4}").ToList();
 
@@ -49,10 +48,9 @@ public sealed class RealtimeLeaseTests : RealtimeTestBase
     public async Task InstanceDiesMidSend_OtherInstanceSendsItsBatchAfterTheLease()
     {
         var lease = TimeSpan.FromSeconds(6);
-        var (a, b) = TwoInstances.Over(directory => WithSettings(CreateApp(directory, debounce: TimeSpan.Zero),
+        await using var instances = TwoInstances.Over(directory => WithSettings(CreateApp(directory, debounce: TimeSpan.Zero),
             ("Lease", lease.ToString()), ("RequestTimeout", "00:00:05")));
-        await using var dies = a; // disposed again below on purpose: a second dispose does nothing
-        await using var survives = b;
+        var (a, b) = instances; // A is disposed below, mid-send; a second dispose does nothing
         var held = Fake.HoldNextAnswer();
         await QueueAsync(a, ["orphan-1", "orphan-2"]);
         var first = Assert.Single(await Fake.WaitForCallsAsync(1, TimeSpan.FromSeconds(10)));
