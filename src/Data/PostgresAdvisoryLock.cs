@@ -7,7 +7,9 @@ namespace AdminPortal.Data;
 /// (a <see cref="Space"/>, a hash of the key) inside a transaction on a connection of its own, held until disposed.
 /// A transaction lock rather than a session one because Npgsql's pool resets a returned connection only lazily, so a
 /// session lock could outlive its owner on an idle pooled connection; rolling back releases it at once, and a dead
-/// instance's connection closing releases it too. Two keys hashing alike only wait for each other.
+/// instance's connection closing releases it too. Two keys hashing alike only wait for each other. The connection is
+/// unpooled: these locks are taken rarely (start-up, a link's refresh about once an hour), and a pooled one would keep a
+/// second idle connection per instance open beside the app's own.
 /// </summary>
 public sealed class PostgresAdvisoryLock : IAsyncDisposable
 {
@@ -37,7 +39,7 @@ public sealed class PostgresAdvisoryLock : IAsyncDisposable
     public static async Task<PostgresAdvisoryLock?> TakeAsync(PostgresDatabase database, Space space, string key, TimeSpan wait,
         CancellationToken ct)
     {
-        var connection = new NpgsqlConnection(database.ConnectionString);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
         NpgsqlTransaction? transaction = null;
         try
         {
