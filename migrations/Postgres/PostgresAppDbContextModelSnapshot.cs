@@ -850,6 +850,15 @@ namespace AdminPortal.Migrations.Postgres
                     b.Property<int?>("LastStatusCode")
                         .HasColumnType("integer");
 
+                    b.Property<string>("LeaseOwner")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(100)
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<long?>("LeasedUntil")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("bigint");
 

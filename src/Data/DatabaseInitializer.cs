@@ -24,6 +24,12 @@ internal sealed class DatabaseInitializer(IServiceProvider services, ILogger<Dat
             logger.LogInformation("Applied {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
         }
 
+        // Several instances on one PostgreSQL database start at once (a deploy): the tasks create rows that must exist
+        // once (the bootstrap admin, the IFTTT client), so they take turns, and the later ones find the work done. EF's
+        // own migration lock already covers MigrateAsync (which may have to create the database this lock lives in).
+        await using var turn = services.GetService<PostgresDatabase>() is { } postgres
+            ? await PostgresAdvisoryLock.TakeAsync(postgres, PostgresAdvisoryLock.Space.StartupTasks, "startup", Timeout.InfiniteTimeSpan, cancellationToken)
+            : null;
         foreach (var task in scope.ServiceProvider.GetServices<IStartupTask>())
         {
             await task.RunAsync(scope.ServiceProvider, cancellationToken);

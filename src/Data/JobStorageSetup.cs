@@ -19,9 +19,14 @@ public static class JobStorageSetup
     public const string DefaultFile = "data/hangfire.db";
     public const string PostgresSchema = "hangfire";
 
-    /// <summary>Hangfire follows the app's database unless <see cref="StorageKey"/> says otherwise.</summary>
+    /// <summary>
+    /// Hangfire follows the app's database unless <see cref="StorageKey"/> says otherwise (empty counts as unset). The shipped
+    /// appsettings.json leaves it unset: a fixed <c>Sqlite</c> there kept every PostgreSQL instance on a job file of its own,
+    /// each running every recurring job (decision 0028).
+    /// </summary>
     private static string Storage(IConfiguration configuration) =>
-        configuration[StorageKey] ?? (DatabaseProvider.Of(configuration) == DatabaseProvider.Postgres ? "Postgres" : "Sqlite");
+        configuration[StorageKey] is { Length: > 0 } storage ? storage
+            : DatabaseProvider.Of(configuration) == DatabaseProvider.Postgres ? "Postgres" : "Sqlite";
 
     /// <summary>How often an idle worker looks for new jobs; Hangfire's default of 15 s is too slow here.</summary>
     public static readonly TimeSpan QueuePollInterval = TimeSpan.FromSeconds(1);

@@ -8,7 +8,9 @@ namespace AdminPortal.Features.Ingest;
 /// a receive slot for a bounded time and never the store. Storing: parse and store at most two batches at a time
 /// (one storing, one getting ready) — every event ends behind SQLite's single write lock anyway, and a crowd of parsed
 /// 1000-event batches waiting for it is what made memory grow with the number of senders. A received batch waits
-/// for its turn at most <see cref="IngestOptions.AdmissionWait"/>.
+/// for its turn at most <see cref="IngestOptions.AdmissionWait"/>. Per instance on purpose: with several instances on
+/// PostgreSQL each guards its own memory and receives its own uploads; storing a source id once across them is the
+/// database's job (<c>ITimelineSql.LockSourcesAsync</c>, docs/decisions/0028), not this gate's.
 /// </summary>
 public sealed class IngestAdmission(IOptionsMonitor<IngestOptions> options)
 {

@@ -114,7 +114,8 @@ public static class OAuthServerExtensions
                 }
             });
         builder.Services.AddScoped<IftttPrincipalFactory>();
-        builder.Services.AddSingleton<RefreshTokenLocks>();
+        // On PostgreSQL the lock is the database's too, so parallel refreshes sent to different instances take turns (0028).
+        builder.Services.AddSingleton(services => new RefreshTokenLocks(services.GetService<PostgresDatabase>()));
         builder.Services.AddScoped<IAccessTokenIssuer, AccessTokenIssuer>();
         builder.Services.AddScoped<MintedTokenTrimmer>();
         builder.Services.AddScoped<IftttClientService>();

@@ -24,6 +24,7 @@ internal sealed class RealtimeBatchConfiguration : IEntityTypeConfiguration<Real
         batch.ToTable("RealtimeBatches");
         batch.Property(b => b.RequestId).HasMaxLength(64);
         batch.Property(b => b.LastError).HasMaxLength(2000);
+        batch.Property(b => b.LeaseOwner).HasMaxLength(100).IsConcurrencyToken();
         batch.HasIndex(b => new { b.State, b.NextAttemptAt });
     }
 }

@@ -6,9 +6,13 @@ using Microsoft.Extensions.Options;
 namespace AdminPortal.Features.Realtime;
 
 /// <summary>
-/// Turns pending notifications into batches and sends the batches that are due. One drain at a time
-/// per process (the in-process dispatcher and the Hangfire safety-net job share this gate), which is
-/// enough while one process owns the database.
+/// Turns pending notifications into batches and sends the batches that are due. One drain at a time per process (the
+/// in-process dispatcher and the Hangfire safety-net job share this gate). Across instances sharing a PostgreSQL database
+/// (docs/decisions/0028) the rows are claimed instead: pending notifications with <c>FOR UPDATE SKIP LOCKED</c> while
+/// they are batched, and each batch with a lease (<see cref="RealtimeBatch.LeaseOwner"/> until
+/// <see cref="RealtimeBatch.LeasedUntil"/>, <see cref="RealtimeOptions.Lease"/> long) while it is sent, so each batch is
+/// sent by one instance and a dead instance's batch is sent by another once its lease ends. On SQLite, one process, the
+/// lease is simply taken.
 /// </summary>
 public sealed class RealtimeDrainer(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -24,6 +28,9 @@ public sealed class RealtimeDrainer(
     private const int PendingPageSize = 20_000;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>This instance's name on the batches it claims: unique per drainer, so two hosts in one process differ too.</summary>
+    public string Owner { get; } = $"{Environment.MachineName[..Math.Min(Environment.MachineName.Length, 50)]}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     /// <summary>Drains everything due now; returns when the next retry is due, if any.</summary>
     public async Task<DateTimeOffset?> DrainAsync(CancellationToken ct)
@@ -61,29 +68,26 @@ public sealed class RealtimeDrainer(
     /// <summary>
     /// Collapses duplicates (one identity nudged twice → once) and cuts batches of at most BatchSize. Reads only
     /// the three columns it needs and assigns batches with one set-based UPDATE each, so a large backlog does
-    /// not hold SQLite's write lock (which ingest needs) for long.
+    /// not hold SQLite's write lock (which ingest needs) for long; on PostgreSQL the read is inside the transaction
+    /// and locks the rows, so another instance forming batches at the same moment takes other notifications.
     /// </summary>
     private async Task<int> FormBatchesAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var pending = await db.Set<RealtimeNotification>().AsNoTracking()
-            .Where(n => n.State == NotificationState.Pending)
-            .OrderBy(n => n.Id)
-            .Take(PendingPageSize)
-            .Select(n => new { n.Id, n.TriggerIdentity, n.UserId })
-            .ToListAsync(ct);
-        if (pending.Count == 0)
+        var pending = sql.ClaimsWithRowLocks ? null : await sql.ClaimPendingAsync(db, PendingPageSize, ct);
+        if (pending is { Count: 0 })
         {
             return 0;
         }
 
+        using var turn = await writeGate.EnterAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        pending ??= await sql.ClaimPendingAsync(db, PendingPageSize, ct);
         var now = clock.GetUtcNow();
         var groups = pending
             .GroupBy(n => RealtimeEntry.Of(n.TriggerIdentity, n.UserId))
             .Chunk(options.Value.BatchSize)
             .ToList();
-        using var turn = await writeGate.EnterAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var chunk in groups)
         {
             var batch = new RealtimeBatch { RequestId = Guid.NewGuid().ToString(), CreatedAt = now, NextAttemptAt = now, EntryCount = chunk.Length };
@@ -103,16 +107,18 @@ public sealed class RealtimeDrainer(
         while (true)
         {
             var now = clock.GetUtcNow();
-            var batch = await db.Set<RealtimeBatch>()
-                .Where(b => b.State == BatchState.Pending && b.NextAttemptAt <= now)
-                .OrderBy(b => b.Id)
-                .FirstOrDefaultAsync(ct);
-            if (batch is null)
+            var claimed = await sql.ClaimDueBatchAsync(db, Owner, now.UtcTicks, (now + options.Value.Lease).UtcTicks, ct);
+            if (claimed is not { } id)
             {
+                // The next wake-up: a retry coming due, or another instance's lease running out.
                 return await db.Set<RealtimeBatch>().Where(b => b.State == BatchState.Pending)
-                    .OrderBy(b => b.NextAttemptAt).Select(b => (DateTimeOffset?)b.NextAttemptAt).FirstOrDefaultAsync(ct);
+                    .Select(b => b.LeasedUntil != null && b.LeasedUntil > b.NextAttemptAt ? b.LeasedUntil.Value : b.NextAttemptAt)
+                    .OrderBy(due => due).Select(due => (DateTimeOffset?)due).FirstOrDefaultAsync(ct);
             }
-            await SendAsync(db, batch, ct);
+            if (await db.Set<RealtimeBatch>().FirstOrDefaultAsync(b => b.Id == id, ct) is { } batch)
+            {
+                await SendAsync(db, batch, ct);
+            }
             db.ChangeTracker.Clear();
         }
     }
@@ -144,9 +150,21 @@ public sealed class RealtimeDrainer(
         batch.NextAttemptAt = outcome.NextAttemptAt;
         batch.CompletedAt = outcome.State == BatchState.Pending ? null : now;
 
-        using (await writeGate.EnterAsync(ct))
+        batch.LeasedUntil = null;
+
+        try
         {
-            await SaveOutcomeAsync(db, batch, outcome.State, entries, now, ct);
+            using (await writeGate.EnterAsync(ct))
+            {
+                await SaveOutcomeAsync(db, batch, outcome.State, entries, now, ct);
+            }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // LeaseOwner changed under us: the send outlasted the lease and another instance took the batch over. Its
+            // outcome stands; IFTTT saw the same X-Request-ID twice, as for any retry.
+            logger.LogWarning("Realtime batch {BatchId} was taken over by another instance while this one sent it; its outcome is kept", batch.Id);
+            return;
         }
         metrics.RealtimeDelivery(outcome.State switch
         {

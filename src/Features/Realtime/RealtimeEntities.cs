@@ -54,6 +54,16 @@ public sealed class RealtimeBatch
     public DateTimeOffset? CompletedAt { get; set; }
     public int? LastStatusCode { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The instance that claimed it last (PostgreSQL, several instances: <see cref="RealtimeDrainer"/>); kept after the
+    /// send as who sent it. A concurrency token: an instance whose lease was taken over cannot overwrite the new owner's outcome.
+    /// Never set on SQLite, where one process sends everything.
+    /// </summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>Until when <see cref="LeaseOwner"/> holds it; past this another instance takes it over. Cleared with the outcome.</summary>
+    public DateTimeOffset? LeasedUntil { get; set; }
 }
 
 /// <summary>The realtime log: every call made to IFTTT, successful or not.</summary>

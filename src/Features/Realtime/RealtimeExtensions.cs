@@ -22,6 +22,9 @@ public static class RealtimeExtensions
                     options.Url = url;
                 }
             })
+            // A live instance's send must end inside its lease, or another instance would take the batch over mid-send.
+            .Validate(options => options.Lease > options.RequestTimeout,
+                $"{RealtimeOptions.Section}:Lease: must be longer than {RealtimeOptions.Section}:RequestTimeout.")
             .ValidateKeysOnStart(RealtimeOptions.Section, new Dictionary<string, string> { ["Url"] = "Ifttt:RealtimeUrl" });
 
         builder.Services.AddHttpClient(RealtimeSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)

@@ -44,6 +44,14 @@ public sealed class RealtimeOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Several instances on PostgreSQL (docs/decisions/0028): how long an instance holds a batch it claimed before another may
+    /// take it over — the time a dead instance's batch waits. Must exceed <see cref="RequestTimeout"/> (checked at start),
+    /// so a live instance's send never outlasts its lease.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long the realtime call log is kept (like the request log).</summary>
     [Range(1, 3650)]
     public int LogRetentionDays { get; set; } = 30;

@@ -19,4 +19,18 @@ public sealed class SqliteRealtimeSql : IRealtimeSql
             SELECT value, {atTicks} FROM json_each({identityIds}) WHERE true
             ON CONFLICT ("TriggerIdentity") DO UPDATE SET "LastNudgedAt" = excluded."LastNudgedAt"
             """, ct);
+
+    public bool ClaimsWithRowLocks => false;
+
+    public Task<List<PendingNotification>> ClaimPendingAsync(AppDbContext db, int max, CancellationToken ct) =>
+        db.Database.SqlQuery<PendingNotification>($"""
+            SELECT "Id", "TriggerIdentity", "UserId" FROM "RealtimeNotifications"
+            WHERE "State" = {(int)NotificationState.Pending} ORDER BY "Id" LIMIT {max}
+            """).ToListAsync(ct);
+
+    public async Task<long?> ClaimDueBatchAsync(AppDbContext db, string owner, long nowTicks, long leaseUntilTicks, CancellationToken ct) =>
+        (await db.Database.SqlQuery<long>($"""
+            SELECT "Id" AS "Value" FROM "RealtimeBatches"
+            WHERE "State" = {(int)BatchState.Pending} AND "NextAttemptAt" <= {nowTicks} ORDER BY "Id" LIMIT 1
+            """).ToListAsync(ct)).Cast<long?>().FirstOrDefault();
 }

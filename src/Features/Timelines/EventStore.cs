@@ -31,7 +31,8 @@ public sealed class EventStore(AppDbContext db, MatchShapes shapes, ITimelineSql
     private async Task<IReadOnlyList<StoredEvent>> AppendLockedAsync(IReadOnlyList<(string UserId, EventToAppend Event)> events, CancellationToken ct)
     {
         // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is held from the source-id lookup on, so a
-        // concurrent batch cannot slip the same source id in between.
+        // concurrent batch cannot slip the same source id in between. On PostgreSQL the gate above serialises only this
+        // instance's batches; the seam locks the batch's source ids for the other instances (docs/decisions/0028).
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var alreadyStored = await StoredSourceIdsAsync(events, ct);
 
@@ -108,7 +109,10 @@ public sealed class EventStore(AppDbContext db, MatchShapes shapes, ITimelineSql
         return stored;
     }
 
-    /// <summary>The ids already stored under the batch's (user, trigger, source id) triples: one indexed lookup each, one statement.</summary>
+    /// <summary>
+    /// The ids already stored under the batch's (user, trigger, source id) triples: one indexed lookup each, one statement,
+    /// after locking the triples until the transaction ends.
+    /// </summary>
     private async Task<Dictionary<(string, string, string), string>> StoredSourceIdsAsync(IReadOnlyList<(string UserId, EventToAppend Event)> events, CancellationToken ct)
     {
         var found = new Dictionary<(string, string, string), string>();
@@ -126,7 +130,9 @@ public sealed class EventStore(AppDbContext db, MatchShapes shapes, ITimelineSql
         {
             return found;
         }
-        foreach (var row in await sql.FindSourcesAsync(db, refs.ToJson(), ct))
+        var json = refs.ToJson();
+        await sql.LockSourcesAsync(db, json, ct);
+        foreach (var row in await sql.FindSourcesAsync(db, json, ct))
         {
             found[(row.UserId, row.Trigger, row.SourceId)] = row.Id;
         }

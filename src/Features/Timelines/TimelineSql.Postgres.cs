@@ -34,6 +34,16 @@ public sealed class PostgresTimelineSql : ITimelineSql
             """, ct);
     }
 
+    // Read committed lets two transactions both find a source id absent and both insert it (the unique index then fails
+    // the second). Locking each triple first makes the second wait and then find the first one's row. In hash order,
+    // so two batches sharing several source ids lock them in the same order and cannot deadlock.
+    public async Task LockSourcesAsync(AppDbContext db, string rows, CancellationToken ct) =>
+        await db.Database.ExecuteSqlAsync($"""
+            SELECT pg_advisory_xact_lock({(int)PostgresAdvisoryLock.Space.IngestSource}, k)
+            FROM (SELECT DISTINCT hashtext((r ->> 0) || chr(31) || (r ->> 1) || chr(31) || (r ->> 2)) AS k
+                  FROM json_array_elements({rows}::json) AS r ORDER BY k) AS keys
+            """, ct);
+
     public Task<List<StoredSource>> FindSourcesAsync(AppDbContext db, string rows, CancellationToken ct) =>
         db.Database.SqlQuery<StoredSource>($"""
             SELECT e."UserId", e."Trigger", e."SourceId", e."Id"

@@ -29,6 +29,9 @@ public sealed class SqliteTimelineSql : ITimelineSql
             """, ct);
     }
 
+    // Microsoft.Data.Sqlite begins IMMEDIATE: the caller's transaction holds the database's one write lock already.
+    public Task LockSourcesAsync(AppDbContext db, string rows, CancellationToken ct) => Task.CompletedTask;
+
     // CROSS JOIN keeps the batch as the outer loop, so each triple is a lookup in the unique source-id index.
     public Task<List<StoredSource>> FindSourcesAsync(AppDbContext db, string rows, CancellationToken ct) =>
         db.Database.SqlQuery<StoredSource>($"""

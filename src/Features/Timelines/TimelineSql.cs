@@ -16,6 +16,13 @@ public interface ITimelineSql
     /// <summary>Rows: [userId, matchKey, occurredAt ms, eventId]. <paramref name="ignoreExisting"/> for the rebuild.</summary>
     Task InsertMatchKeysAsync(AppDbContext db, string rows, bool ignoreExisting, CancellationToken ct);
 
+    /// <summary>
+    /// Rows: [userId, trigger, sourceId]. Inside the caller's transaction, until it ends, no other transaction — on any
+    /// instance — appends under these source ids. SQLite: nothing to do, the transaction already holds the one write
+    /// lock; PostgreSQL: transaction-scoped advisory locks on the triples (docs/decisions/0028).
+    /// </summary>
+    Task LockSourcesAsync(AppDbContext db, string rows, CancellationToken ct);
+
     /// <summary>Rows: [userId, trigger, sourceId]; answers the stored events among them.</summary>
     Task<List<StoredSource>> FindSourcesAsync(AppDbContext db, string rows, CancellationToken ct);
 

@@ -110,7 +110,7 @@ public sealed class TwoInstanceChangeTests
         await HttpAssert.ErrorAsync(await StatusOnBAsync(apps, "first-service-key-0123456789"), HttpStatusCode.Unauthorized);
     }
 
-    private static Task<HttpResponseMessage> StatusOnBAsync(TwoInstances apps, string serviceKey)
+    private static Task<HttpResponseMessage> StatusOnBAsync(TwoInstances.Pair<IftttFactory> apps, string serviceKey)
     {
         var client = apps.B.IftttClient();
         client.DefaultRequestHeaders.Add("IFTTT-Service-Key", serviceKey);
@@ -148,7 +148,7 @@ public sealed class TwoInstanceChangeTests
         client.PostAsync("/ifttt/v1/triggers/door_opened", IftttFactory.Json("""{"trigger_identity":"cluster-door","triggerFields":{"door":"front"}}"""), Ct);
 
     /// <summary>A linked user whose token B has accepted, and so remembers; the client calls B with it.</summary>
-    private static async Task<(string UserId, HttpClient OnB)> AcceptedOnBAsync(TwoInstances apps)
+    private static async Task<(string UserId, HttpClient OnB)> AcceptedOnBAsync(TwoInstances.Pair<IftttFactory> apps)
     {
         var (userId, token) = await apps.A.CreateLinkedUserAsync();
         var onB = apps.B.IftttClient(token);

@@ -26,6 +26,7 @@ public sealed class StartupConfigurationTests
     [Theory]
     [InlineData("OAuth__AccessTokenLifetime", "abc", "OAuth:AccessTokenLifetime: 'abc' is not a duration such as 00:05:00")]
     [InlineData("Ifttt__Realtime__BatchSize", "5000", "Ifttt:Realtime:BatchSize: must be between 1 and 1000 (is 5000).")]
+    [InlineData("Ifttt__Realtime__Lease", "00:00:10", "Ifttt:Realtime:Lease: must be longer than Ifttt:Realtime:RequestTimeout.")]
     [InlineData("Ifttt__RealtimeUrl", "not-a-url", "Ifttt:RealtimeUrl: must be an absolute http or https URL (is 'not-a-url').")]
     [InlineData("Dashboard__StaleIdentityDays", "-1", "Dashboard:StaleIdentityDays: must be between 1 and 365 (is -1).")]
     [InlineData("Ifttt__Realtime__DebounceWindow", "soon", "Ifttt:Realtime:DebounceWindow: 'soon' is not a duration")]

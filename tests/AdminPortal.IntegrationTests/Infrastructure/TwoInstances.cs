@@ -1,43 +1,50 @@
 namespace AdminPortal.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Two app instances over one data directory, hence one database (on PostgreSQL, <see cref="TestDatabase"/>): as two
-/// AdminPortal processes behind a load balancer, sharing the Data Protection keys as they must (README, "Several
-/// instances"). A is started first, so OpenIddict's development certificates exist before B looks for them.
+/// Two AdminPortal instances on one database (decisions 0027, 0028): factories over one data directory share its
+/// PostgreSQL database (<see cref="TestDatabase"/>) and, kept on disk, its Data Protection keys — what several instances
+/// behind a load balancer must share (README, "Several instances"). Only PostgreSQL takes several instances; the tests
+/// skip on SQLite.
 /// </summary>
-public sealed class TwoInstances : IAsyncDisposable
+public static class TwoInstances
 {
-    private TwoInstances(IftttFactory a, IftttFactory b)
-    {
-        A = a;
-        B = b;
-    }
+    public const string OnlyOnPostgres =
+        "Several instances share one database only on PostgreSQL; on SQLite one process owns the file (decision 0028).";
 
-    public IftttFactory A { get; }
-    public IftttFactory B { get; }
-
-    /// <param name="settings">Applied to both, then <paramref name="settingsOfB"/> to B alone.</param>
-    public static TwoInstances Start(IReadOnlyDictionary<string, string?>? settings = null, IReadOnlyDictionary<string, string?>? settingsOfB = null)
+    /// <summary>Two factories made by <paramref name="create"/> over one new data directory; disposing the pair stops both.</summary>
+    public static Pair<T> Over<T>(Func<string, T> create) where T : AdminPortalFactory
     {
         var directory = AdminPortalFactory.NewDataDirectory();
-        var a = IftttFactory.OverDirectory(directory);
-        var b = IftttFactory.OverDirectory(directory);
-        foreach (var (factory, extra) in new[] { (a, settings), (b, settings), (b, settingsOfB) })
+        var (a, b) = (create(directory), create(directory));
+        a.KeepDataProtectionKeys = b.KeepDataProtectionKeys = true;
+        return new Pair<T>(a, b);
+    }
+
+    /// <summary>
+    /// Two IFTTT-facing apps, started: A first, so OpenIddict's development certificates exist before B looks for them.
+    /// </summary>
+    /// <param name="settings">Applied to both, then <paramref name="settingsOfB"/> to B alone.</param>
+    public static Pair<IftttFactory> Start(IReadOnlyDictionary<string, string?>? settings = null, IReadOnlyDictionary<string, string?>? settingsOfB = null)
+    {
+        var pair = Over(IftttFactory.OverDirectory);
+        foreach (var (factory, extra) in new[] { (pair.A, settings), (pair.B, settings), (pair.B, settingsOfB) })
         {
-            factory.KeepDataProtectionKeys = true;
             foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
             {
                 factory.Settings[key] = value;
             }
         }
-        _ = a.Server;
-        _ = b.Server;
-        return new TwoInstances(a, b);
+        _ = pair.A.Server;
+        _ = pair.B.Server;
+        return pair;
     }
 
-    public async ValueTask DisposeAsync()
+    public sealed record Pair<T>(T A, T B) : IAsyncDisposable where T : AdminPortalFactory
     {
-        await B.DisposeAsync();
-        await A.DisposeAsync();
+        public async ValueTask DisposeAsync()
+        {
+            await B.DisposeAsync();
+            await A.DisposeAsync();
+        }
     }
 }

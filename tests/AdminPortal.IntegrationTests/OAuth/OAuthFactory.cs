@@ -25,6 +25,9 @@ public class OAuthFactory : AdminPortalFactory
         Settings["Ifttt:ClientSecret"] = ClientSecret;
     }
 
+    /// <summary>Several factories over one directory share its database: instances of one install (decision 0028).</summary>
+    public static new OAuthFactory OverDirectory(string dataDirectory) => new(dataDirectory);
+
     public FakeTimeProvider Time => Clock!;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -62,8 +62,10 @@ public sealed class RefreshTokenReuseTests(OAuthFactory factory) : IClassFixture
         Assert.Contains("every token of this link was revoked", page, StringComparison.Ordinal);
     }
 
+    private Task<int> LiveRefreshTokensAsync(string userId) => LiveRefreshTokensAsync(factory, userId);
+
     /// <summary>Refresh tokens of the user that the token endpoint would still exchange as new (not redeemed, not revoked).</summary>
-    private async Task<int> LiveRefreshTokensAsync(string userId)
+    internal static async Task<int> LiveRefreshTokensAsync(AdminPortalFactory factory, string userId)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var tokens = scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>();

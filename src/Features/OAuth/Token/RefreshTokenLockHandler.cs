@@ -38,6 +38,6 @@ internal sealed class RefreshTokenLockHandler(RefreshTokenLocks locks) : IOpenId
             context.Reject(OpenIddictConstants.Errors.TemporarilyUnavailable, "Another exchange of this refresh token is still running; retry shortly.");
             return;
         }
-        request.HttpContext.Response.RegisterForDispose(held);
+        request.HttpContext.Response.RegisterForDisposeAsync(held);
     }
 }
