@@ -22,7 +22,8 @@ internal static class Notifications
 
     /// <summary>
     /// Latencies of the received; a missing one is an error; <c>Early</c> counts receipts before the moment (stale
-    /// nudges); <c>Duplicates</c> the entries beyond the first for an identity whose one event should cause one nudge.
+    /// nudges); <c>Duplicates</c> the entries beyond the first for an identity whose one event should cause one nudge — each an
+    /// error too.
     /// </summary>
     public static (Percentiles Latency, long Missing, long Early, long Duplicates) Collect(FakeRealtime fake, IReadOnlyList<string> identities, long[] since,
         ErrorLog errors, string within)
@@ -42,7 +43,13 @@ internal static class Notifications
                 continue;
             }
             early += received < since[i] ? 1 : 0;
-            duplicates += Math.Max(0, fake.TimesReceived(identities[i]) - 1);
+            var extra = Math.Max(0, fake.TimesReceived(identities[i]) - 1);
+            if (extra > 0)
+            {
+                // One event, one nudge: on several instances a second one means two of them sent one batch (decision 0028).
+                errors.Add($"identity {identities[i]} nudged {extra + 1} times for its one event");
+            }
+            duplicates += extra;
             latencies.Record(Math.Max(0, received - since[i]));
         }
         return (latencies.Summarise(), missing, early, duplicates);
