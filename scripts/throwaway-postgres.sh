@@ -42,7 +42,7 @@ start_throwaway_postgres() {
   for attempt in 1 2 3; do
     port=$(free_port)
     if as_postgres "$bin/pg_ctl" -D "$PG_THROWAWAY_DIR/data" -l "$PG_THROWAWAY_DIR/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='' -c fsync=${PG_THROWAWAY_FSYNC:-off} -c max_connections=300" start >/dev/null; then
+        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='' -c fsync=${PG_THROWAWAY_FSYNC:-off} -c max_connections=500" start >/dev/null; then
       export ADMINPORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
       echo "Throwaway PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($PG_THROWAWAY_DIR)"
       return 0

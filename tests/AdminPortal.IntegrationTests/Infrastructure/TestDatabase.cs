@@ -60,8 +60,14 @@ public static class TestDatabase
         return Created.GetOrAdd(name, n => new Lazy<string>(() => CreateFromTemplate(n))).Value;
     }
 
+    // Npgsql's pools are per connection string and outlive the factory that used them: each factory's database has its
+    // own, and with the default five-minute idle lifetime the run's finished factories kept enough idle connections open
+    // to exhaust the server ("53300: too many clients"). Closed after a few idle seconds instead.
     private static string OnServer(string database, bool pooling = true) =>
-        new NpgsqlConnectionStringBuilder(Server) { Database = database, Pooling = pooling }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(Server)
+        {
+            Database = database, Pooling = pooling, ConnectionIdleLifetime = 3, ConnectionPruningInterval = 1,
+        }.ConnectionString;
 
     private static readonly Lock Creating = new();
 
