@@ -21,6 +21,9 @@ public sealed class PostgresAdvisoryLock : IAsyncDisposable
 
         /// <summary>Taken with the ingest transaction itself, on its own connection (<c>PostgresTimelineSql.LockSourcesAsync</c>).</summary>
         IngestSource = 3,
+
+        /// <summary>A user's product-token refresh (<c>ProductTokens</c>): a rotated refresh token must be spent once.</summary>
+        ProductLink = 4,
     }
 
     private readonly NpgsqlConnection _connection;

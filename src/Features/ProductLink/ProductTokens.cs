@@ -8,12 +8,16 @@ namespace AdminPortal.Features.ProductLink;
 /// <summary>
 /// The product tokens of each linked user: stored encrypted, refreshed shortly before they expire or after the
 /// product rejected one, one refresh at a time per user (a rotated refresh token used twice would break the link).
+/// On PostgreSQL, where several instances may call the product for one user at once, the in-memory gate is followed by
+/// a database lock on the user (<see cref="PostgresAdvisoryLock"/>, docs/decisions/0028), and the link is read again
+/// under it, so the instance that waited uses the token the other one stored instead of spending the old refresh token.
 /// </summary>
 public sealed class ProductTokens(
     IDbContextFactory<AppDbContext> dbFactory,
     IDataProtectionProvider protection,
     IServiceProvider services,
-    TimeProvider clock) : IProductTokens
+    TimeProvider clock,
+    PostgresDatabase? postgres = null) : IProductTokens
 {
     /// <summary>An access token this close to expiry is refreshed before use, so it cannot run out in flight.</summary>
     public static readonly TimeSpan RefreshAhead = TimeSpan.FromSeconds(60);
@@ -72,6 +76,9 @@ public sealed class ProductTokens(
         await gate.WaitAsync(ct);
         try
         {
+            // No wait limit of its own: the product call's deadline (ct) bounds it, and ends as the call's timeout.
+            await using var acrossInstances = postgres is null ? null
+                : await PostgresAdvisoryLock.TakeAsync(postgres, PostgresAdvisoryLock.Space.ProductLink, userId, Timeout.InfiniteTimeSpan, ct);
             var link = await LoadUsableAsync(userId, ct);
             if (alreadyFresh(link) && link.ProtectedAccessToken is { } fresh)
             {

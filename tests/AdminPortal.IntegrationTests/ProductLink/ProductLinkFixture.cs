@@ -71,7 +71,12 @@ public partial class ProductLinkFixture : IAsyncLifetime
     /// IFTTT sends the user to /connect/authorize; they choose "Continue with Acme Home", sign in at the product
     /// (which knows nothing of AdminPortal), come back, allow, and IFTTT exchanges the code. Returns IFTTT's tokens.
     /// </summary>
-    public async Task<TokenResponse> LinkThroughProductAsync(OAuthFlow flow, string email, string password, string state = "product-state")
+    public Task<TokenResponse> LinkThroughProductAsync(OAuthFlow flow, string email, string password, string state = "product-state") =>
+        LinkThroughProductAsync(Acme, flow, email, password, state);
+
+    /// <inheritdoc cref="LinkThroughProductAsync(OAuthFlow, string, string, string)"/>
+    public static async Task<TokenResponse> LinkThroughProductAsync(AcmeHomeServer acme, OAuthFlow flow, string email, string password,
+        string state = "product-state")
     {
         var authorize = OAuthFlow.AuthorizeUrl(state);
         var toLogin = await flow.Browser.GetAsync(authorize);
@@ -83,7 +88,7 @@ public partial class ProductLinkFixture : IAsyncLifetime
         var challenge = await flow.Browser.GetAsync(productHref);
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
         var productAuthorize = challenge.Headers.Location!;
-        Assert.StartsWith(Acme.BaseUrl.ToString(), productAuthorize.ToString());
+        Assert.StartsWith(acme.BaseUrl.ToString(), productAuthorize.ToString());
         Assert.Equal("S256", QueryHelpers.ParseQuery(productAuthorize.Query)["code_challenge_method"].ToString());
 
         using var productBrowser = AcmeHomeSignIn.CreateBrowser();
