@@ -33,7 +33,12 @@ public static class OAuthServerExtensions
         var issuer = OAuthIssuer.Read(builder.Configuration, builder.Environment);
 
         builder.Services.AddOpenIddict()
-            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AppDbContext>())
+            .AddCore(core =>
+            {
+                core.UseEntityFrameworkCore().UseDbContext<AppDbContext>();
+                // Verifies IFTTT's client secret once, not on every refresh (decision 0032).
+                core.ReplaceApplicationManager(typeof(RememberingApplicationManager<>));
+            })
             .AddServer(server =>
             {
                 if (issuer is not null)
@@ -113,6 +118,7 @@ public static class OAuthServerExtensions
                     client.ServiceSlug = configuration["Service:Slug"] is { Length: > 0 } slug ? slug : "adminportal";
                 }
             });
+        builder.Services.AddSingleton<VerifiedClientSecrets>();
         builder.Services.AddScoped<IftttPrincipalFactory>();
         // On PostgreSQL the lock is the database's too, so parallel refreshes sent to different instances take turns (0028).
         builder.Services.AddSingleton(services => new RefreshTokenLocks(services.GetService<PostgresDatabase>()));

@@ -161,6 +161,26 @@ public sealed class AuthorizationCodeFlowTests(OAuthFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Refresh_WrongSecretAfterTheRightOneWasAccepted_StillInvalidClient()
+    {
+        // The right secret is verified once and then remembered (decision 0032): a wrong one must still be refused,
+        // on every later request, with the right one still working beside it.
+        var (_, email) = await factory.CreateUserAsync("remembered");
+        var flow = new OAuthFlow(factory);
+        await flow.SignInAsync(email);
+        var first = await flow.LinkAsync();
+        var second = (await flow.RefreshAsync(first.RefreshToken)).AssertOk();
+
+        var wrong = await flow.RefreshAsync(second.RefreshToken, secret: "not-the-secret");
+        var almost = await flow.RefreshAsync(second.RefreshToken, secret: OAuthFactory.ClientSecret + "x");
+        var right = await flow.RefreshAsync(second.RefreshToken);
+
+        Assert.Equal((HttpStatusCode.Unauthorized, "invalid_client"), (wrong.Status, wrong.Error));
+        Assert.Equal((HttpStatusCode.Unauthorized, "invalid_client"), (almost.Status, almost.Error));
+        right.AssertOk();
+    }
+
+    [Fact]
     public async Task Token_GarbageCode_InvalidGrant()
     {
         var response = await new OAuthFlow(factory).ExchangeCodeAsync("not-a-code");
