@@ -2,6 +2,7 @@ using AdminPortal.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace AdminPortal.Data;
 
@@ -13,6 +14,48 @@ namespace AdminPortal.Data;
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<AppUser, IdentityRole, string>(options)
 {
+    private DatabaseWriteGate? _writeGate;
+
+    /// <summary>
+    /// On SQLite a save outside an explicit transaction takes a turn at the app's write gate first (decision 0032): OpenIddict's
+    /// token entries, Identity and token health save through here, and without the turn concurrent refreshes met in
+    /// SQLite's busy wait, which sleeps while the lock sits idle. Inside a transaction the transaction's owner decides
+    /// (a turn taken there would be taken while holding SQLite's lock); inside a turn this flow holds, it does not queue twice.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (TurnNeeded() is not { } gate)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        using (gate.Enter())
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (TurnNeeded() is not { } gate)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+    }
+
+    private DatabaseWriteGate? TurnNeeded()
+    {
+        // The app's contexts come from its pooled factory, whose options carry the app's services; a context made by
+        // hand (tools, tests) has none and saves as before.
+        _writeGate ??= options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<DatabaseWriteGate>();
+        return _writeGate is { GatesEverySave: true, HeldHere: false } gate && Database.CurrentTransaction is null && ChangeTracker.HasChanges()
+            ? gate
+            : null;
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
         // SQLite has no date type: EF stores DateTimeOffset as text it cannot compare or sort in SQL.

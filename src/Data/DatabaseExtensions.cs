@@ -50,7 +50,9 @@ public static class DatabaseExtensions
 
         // Identity's and OpenIddict's stores take a scoped context; hand them one from the same pool.
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
-        builder.Services.AddSingleton<DatabaseWriteGate>();
+        // On SQLite every save takes a turn at the gate, so concurrent token and account writes queue in memory rather
+        // than in SQLite's busy wait (decision 0032).
+        builder.Services.AddSingleton(new DatabaseWriteGate(gatesEverySave: provider == DatabaseProvider.Sqlite));
         builder.Services.AddHostedService<DatabaseInitializer>();
         // Several instances on one PostgreSQL database: what each holds in memory follows the others' changes (decision 0027).
         builder.AddClusterChangeFeed(provider);
