@@ -56,6 +56,8 @@ public sealed record BenchOptions
     public string? AppRoot { get; init; }
     /// <summary>Mint encrypted access tokens, as the app did before docs/decisions/0007 (for a "before" run of an older build).</summary>
     public bool EncryptedTokens { get; init; }
+    /// <summary>OpenIddict's development certificates (RSA 4096) instead of a deployment's RSA 2048 pair.</summary>
+    public bool DevelopmentCertificates { get; init; }
     /// <summary>Extra environment variables for the app process (experiments, e.g. DOTNET_gcServer=0).</summary>
     public IReadOnlyDictionary<string, string> AppEnvironment { get; init; } = new Dictionary<string, string>();
 
@@ -92,6 +94,7 @@ public sealed record BenchOptions
           --instances N           app processes on the one PostgreSQL database, requests spread over them (1)
           --app-dll PATH [--app-root DIR]          measure another build (e.g. an older checkout)
           --encrypted-tokens      mint tokens as builds before decision 0007 did
+          --dev-certificates      sign with OpenIddict's development certificates (RSA 4096), not an RSA 2048 pair
           --app-env NAME=VALUE    extra environment for the app process
           --work DIR --results DIR --repo DIR       where databases, results and the repository are
           --help                  this text
@@ -110,6 +113,7 @@ public sealed record BenchOptions
             {
                 "--quick" => o,
                 "--encrypted-tokens" => o with { EncryptedTokens = true },
+                "--dev-certificates" => o with { DevelopmentCertificates = true },
                 "--users" => o with { Users = Int() },
                 "--identities" => o with { Identities = Int() },
                 "--events" => o with { Events = Int() },

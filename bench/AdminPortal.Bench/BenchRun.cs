@@ -125,8 +125,9 @@ public static class BenchRun
         public Uri Issuer => AppInstances.IssuerFor(Ports[0]);
 
         /// <summary>SQLite's folders are named as before; PostgreSQL's are apart (<c>postgres-quick</c>: keys, outbox) and name the database.</summary>
-        public Task<BenchDatabase> FreshDatabaseAsync(string name) => BenchDatabase.FreshAsync(Provider,
-            Path.Combine(Options.WorkDirectory, Provider == BenchProvider.Sqlite ? name : "postgres-" + name), Cluster, Cancel);
+        public async Task<BenchDatabase> FreshDatabaseAsync(string name) => await BenchDatabase.FreshAsync(Provider,
+            Path.Combine(Options.WorkDirectory, Provider == BenchProvider.Sqlite ? name : "postgres-" + name), Cluster, Cancel)
+            with { DevelopmentCertificates = Options.DevelopmentCertificates };
 
         public Task<AppInstances> StartAppAsync(SeededDatabase db, IEnumerable<KeyValuePair<string, string>>? settings = null) =>
             AppInstances.StartAsync(AppDll, Options.AppRoot ?? Options.RepoRoot, db.Database, Ports, Fake.BaseAddress, Options.AppEnvironment,

@@ -19,6 +19,9 @@ public enum BenchProvider
 /// </summary>
 public sealed record BenchDatabase(BenchProvider Provider, string Directory, string ConnectionString)
 {
+    /// <summary>OpenIddict's development certificates instead of the bench's RSA 2048 pair (<c>--dev-certificates</c>).</summary>
+    public bool DevelopmentCertificates { get; init; }
+
     /// <summary>Empties <paramref name="directory"/>; on PostgreSQL drops and creates the database <c>bench_&lt;name&gt;</c>.</summary>
     public static async Task<BenchDatabase> FreshAsync(BenchProvider provider, string directory, ThrowawayPostgres? cluster, CancellationToken ct)
     {

@@ -13,7 +13,7 @@ namespace AdminPortal.Bench.Seeding;
 /// <summary>
 /// The app itself, booted in-process over the bench database (no HTTP): starting it applies the migrations
 /// and runs the start-up tasks (IFTTT client registration, secrets), and its services mint real tokens.
-/// Development, like the app process the bench starts, so both use this machine user's development certificates.
+/// Development, like the app process the bench starts; both sign with the bench's certificates (<see cref="BenchCertificates"/>).
 /// </summary>
 internal sealed class SeedHost(BenchDatabase database, Uri issuer, string repoRoot, bool encryptedTokens) : WebApplicationFactory<Program>
 {
@@ -101,5 +101,6 @@ public static class AppSettings
         new("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning"),
         new("Logging:LogLevel:OpenIddict", "Warning"),
         new("Logging:LogLevel:Hangfire", "Warning"),
+        .. database.DevelopmentCertificates ? [] : BenchCertificates.Settings(database.Directory),
     ];
 }
