@@ -139,6 +139,8 @@ public static class OAuthServerExtensions
             options.AddInterceptors(services.GetRequiredService<AccessTokenCacheInvalidation>().Interceptors));
         builder.Services.AddSingleton<BearerAuthenticator>();
         builder.Services.AddScoped<TokenHealthRecorder>();
+        builder.Services.AddSingleton<TokenCheckWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<TokenCheckWriter>());
         builder.Services.AddScoped<TokenHealthService>();
         builder.Services.AddSingleton<IStateGauge, TokenHealthGauge>();
         builder.Services.AddScoped<TokenHealthJob>();

@@ -3,6 +3,7 @@ using AdminPortal.Data;
 using AdminPortal.Features.OAuth;
 using AdminPortal.Features.OAuth.Connections;
 using AdminPortal.Features.OAuth.Health;
+using AdminPortal.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,11 +24,53 @@ public sealed class TokenHealthTests(OAuthFactory factory) : IClassFixture<OAuth
         var (status, _) = await new OAuthFlow(factory).WhoAmIAsync(tokens.AccessToken, "/ifttt/v1/user/info");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        var health = await HealthAsync(userId);
-        Assert.Equal(TokenHealthState.Healthy, health.State);
-        Assert.NotNull(health.LastCheckAt);
+        // A success is written just after the answer, with other checks (decision 0032).
+        var health = await IftttFactory.EventuallyAsync(() => HealthOrNoneAsync(userId), h => h?.LastCheckAt is not null);
+        Assert.Equal(TokenHealthState.Healthy, health!.State);
         var check = (await ChecksAsync(userId))[0];
         Assert.Equal((TokenCheckKind.UserInfo, true), (check.Kind, check.Succeeded));
+    }
+
+    [Fact]
+    public async Task QueuedSuccesses_FailingUserRecoversAndHealthyUsersTimesMoveOn()
+    {
+        // Queued successes take the short way for a healthy user (only the times move) and the full recompute for one
+        // who was failing; both must end where the rules say.
+        var (failing, _) = await LinkAsync("recovers");
+        var (healthy, _) = await LinkAsync("stays");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var recorder = scope.ServiceProvider.GetRequiredService<TokenHealthRecorder>();
+        await recorder.RecordAsync(new TokenCheckEvent(failing, TokenCheckKind.UserInfo, false, TokenFailureReasons.Revoked, StatusCode: 401), Ct);
+        await recorder.RecordAsync(new TokenCheckEvent(healthy, TokenCheckKind.UserInfo, true, StatusCode: 200), Ct);
+        Assert.Equal((TokenHealthState.Failing, TokenHealthState.Healthy), ((await HealthAsync(failing)).State, (await HealthAsync(healthy)).State));
+
+        factory.Time.Advance(TimeSpan.FromMinutes(5));
+        var later = factory.Time.GetUtcNow();
+        await recorder.QueueAsync(new TokenCheckEvent(failing, TokenCheckKind.Refresh, Succeeded: true, StatusCode: 200));
+        await recorder.QueueAsync(new TokenCheckEvent(healthy, TokenCheckKind.UserInfo, Succeeded: true, StatusCode: 200));
+
+        var recovered = await IftttFactory.EventuallyAsync(() => HealthAsync(failing), h => Near(h.LastSuccessAt, later));
+        var moved = await IftttFactory.EventuallyAsync(() => HealthAsync(healthy), h => Near(h.LastCheckAt, later));
+        Assert.Equal((TokenHealthState.Healthy, 0, null), (recovered.State, recovered.FailedChecks, recovered.LastFailureAt));
+        Assert.Equal((TokenHealthState.Healthy, true), (moved.State, Near(moved.LastSuccessAt, later)));
+    }
+
+    [Fact]
+    public async Task QueuedSuccessThenFailureWrittenAtOnce_StateFollowsWhenEachHappened()
+    {
+        // The success is queued, the failure written before the answer: whichever reaches the table first, the state is
+        // computed from when each happened, so the later failure counts.
+        var (userId, _) = await LinkAsync("ordered");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var recorder = scope.ServiceProvider.GetRequiredService<TokenHealthRecorder>();
+
+        await recorder.QueueAsync(new TokenCheckEvent(userId, TokenCheckKind.UserInfo, Succeeded: true, StatusCode: 200));
+        factory.Time.Advance(TimeSpan.FromSeconds(1));
+        await recorder.RecordAsync(new TokenCheckEvent(userId, TokenCheckKind.UserInfo, false, TokenFailureReasons.Revoked, StatusCode: 401), Ct);
+
+        await IftttFactory.EventuallyAsync(() => ChecksAsync(userId), checks => checks.Count(c => c.Kind == TokenCheckKind.UserInfo) == 2);
+        var health = await HealthAsync(userId);
+        Assert.Equal((TokenHealthState.Failing, 1), (health.State, health.FailedChecks));
     }
 
     [Fact]
@@ -146,11 +189,17 @@ public sealed class TokenHealthTests(OAuthFactory factory) : IClassFixture<OAuth
         }
     }
 
-    private async Task<TokenHealthView> HealthAsync(string userId)
+    /// <summary>Stored times keep a tenth of a millisecond (DateTimeOffsetToBinaryConverter).</summary>
+    private static bool Near(DateTimeOffset? stored, DateTimeOffset expected) =>
+        stored is { } at && Math.Abs((at - expected).TotalMilliseconds) < 1;
+
+    private async Task<TokenHealthView> HealthAsync(string userId) =>
+        await HealthOrNoneAsync(userId) ?? throw new InvalidOperationException($"No token health for {userId}.");
+
+    private async Task<TokenHealthView?> HealthOrNoneAsync(string userId)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<TokenHealthService>().GetAsync(userId, Ct)
-            ?? throw new InvalidOperationException($"No token health for {userId}.");
+        return await scope.ServiceProvider.GetRequiredService<TokenHealthService>().GetAsync(userId, Ct);
     }
 
     private async Task<IReadOnlyList<TokenCheck>> ChecksAsync(string? userId)

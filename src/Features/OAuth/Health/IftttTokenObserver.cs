@@ -32,7 +32,7 @@ internal sealed class IftttTokenObserver(RequestDelegate next, TimeProvider cloc
         if (status is >= 200 and < 300)
         {
             var observed = http.Items[typeof(AccessTokenObservation)] as AccessTokenObservation;
-            await recorder.RecordAsync(new TokenCheckEvent(observed?.UserId, kind, Succeeded: true, StatusCode: status), http.RequestAborted);
+            await recorder.QueueAsync(new TokenCheckEvent(observed?.UserId, kind, Succeeded: true, StatusCode: status));
             return;
         }
 

@@ -40,7 +40,8 @@ internal sealed class TokenResponseObserver(TokenHealthRecorder health, Connecti
         if (string.IsNullOrEmpty(context.Response.Error))
         {
             await usage.TouchAsync(authorizationId, context.CancellationToken);
-            await health.RecordAsync(new TokenCheckEvent(userId, kind, Succeeded: true, StatusCode: 200), context.CancellationToken);
+            // Queued: the refresh answers without waiting for the token-health writes (decision 0032).
+            await health.QueueAsync(new TokenCheckEvent(userId, kind, Succeeded: true, StatusCode: 200));
         }
         else if (isRefresh)
         {
