@@ -105,6 +105,7 @@ public abstract class DashboardTestContext : AdminBunitContext
         Services.AddOpenIddict().AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AppDbContext>());
         Services.AddScoped<IftttLinks>();
         Services.AddScoped<TokenHealthRecorder>();
+        Services.AddSingleton<TokenCheckWriter>(); // not started here: these pages write no queued checks
         Services.AddScoped<TokenHealthService>();
         Services.AddScoped<ConnectionsService>();
         // Accounts, for the user page's account panel: Identity over the same database, reset tokens, an email sink.
