@@ -56,6 +56,20 @@ public sealed class TokenHealthTests(OAuthFactory factory) : IClassFixture<OAuth
     }
 
     [Fact]
+    public async Task Recompute_ManyAtOnceForAUserWithoutARecord_OneRecordNoError()
+    {
+        // The queued checks' batch and a check written at once can both find no record for a new user and both create
+        // one; the second must apply its state to the first's row instead of failing on the primary key.
+        var (userId, _) = await LinkAsync("raced");
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<TokenHealthRecorder>().RecomputeAsync(userId, Ct);
+        }));
+        Assert.Equal(TokenHealthState.Healthy, (await HealthAsync(userId)).State);
+    }
+
+    [Fact]
     public async Task QueuedSuccessThenFailureWrittenAtOnce_StateFollowsWhenEachHappened()
     {
         // The success is queued, the failure written before the answer: whichever reaches the table first, the state is

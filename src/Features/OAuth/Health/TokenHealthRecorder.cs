@@ -98,14 +98,32 @@ public sealed class TokenHealthRecorder(
         var lastCheck = await checks.Where(c => c.Kind == TokenCheckKind.UserInfo).OrderByDescending(c => c.At).Select(c => (DateTimeOffset?)c.At).FirstOrDefaultAsync(ct);
         var since = await checks.Where(c => lastSuccess == null || c.At >= lastSuccess).AsNoTracking().ToListAsync(ct);
 
+        var connected = await links.IsConnectedAsync(userId, ct);
         var record = await db.Set<TokenHealthRecord>().FindAsync([userId], ct);
+        var added = record is null;
         if (record is null)
         {
             record = new TokenHealthRecord { UserId = userId };
             db.Add(record);
         }
-        TokenHealthRules.Apply(record, since, lastCheck, await links.IsConnectedAsync(userId, ct), clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        TokenHealthRules.Apply(record, since, lastCheck, connected, clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (added)
+        {
+            // Another writer created the user's record after this one looked (the queued checks' batch beside a check
+            // written at once): apply the same state to theirs. Inside the batch's transaction EF rolled back to the
+            // savepoint it takes before each save, so the transaction goes on.
+            db.Entry(record).State = EntityState.Detached;
+            if (await db.Set<TokenHealthRecord>().FindAsync([userId], ct) is not { } existing)
+            {
+                throw;
+            }
+            TokenHealthRules.Apply(existing, since, lastCheck, connected, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private static string? Truncate(string? value, int max) => value is { Length: > 0 } && value.Length > max ? value[..max] : value;
